@@ -1,0 +1,154 @@
+package uk.sectorgraph.store;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.io.ByteUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Neo4j DBMS in this process. Only its Bolt connector is on, bound to 127.0.0.1 with
+ * authentication, so that everything (our own code included) reaches it through the driver exactly
+ * as it would reach a server, and nothing off this machine reaches it at all.
+ */
+final class EmbeddedNeo4j implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+  static final String LOOPBACK = "127.0.0.1";
+
+  private final DatabaseManagementService dbms;
+  private final int boltPort;
+
+  private EmbeddedNeo4j(DatabaseManagementService dbms, int boltPort) {
+    this.dbms = dbms;
+    this.boltPort = boltPort;
+  }
+
+  static EmbeddedNeo4j start(StoreSettings settings, String password) {
+    Path home = prepareDataDirectory(settings.dataDirectory());
+    int port = settings.boltPort() == 0 ? freeLoopbackPort() : requireFreePort(settings.boltPort());
+    long started = System.nanoTime();
+    DatabaseManagementService dbms;
+    try {
+      dbms = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
+          .setConfig(Map.of(
+              BoltConnector.enabled, true,
+              BoltConnector.listen_address, new SocketAddress(LOOPBACK, port),
+              BoltConnector.advertised_address, new SocketAddress(LOOPBACK, port),
+              BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED,
+              HttpConnector.enabled, false,
+              HttpsConnector.enabled, false,
+              GraphDatabaseSettings.auth_enabled, true,
+              GraphDatabaseSettings.logs_directory, home.resolve("logs").toAbsolutePath(),
+              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())))
+          .build();
+    } catch (RuntimeException e) {
+      throw new StoreStartupException(StoreSettings.DATA_DIR,
+          "the embedded Neo4j could not start on " + home.toAbsolutePath() + ": " + rootMessage(e)
+              + " (is another Sector Graph process using this data directory?)", e);
+    }
+    EmbeddedNeo4j embedded = new EmbeddedNeo4j(dbms, port);
+    embedded.setPassword(settings.user(), password);
+    log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on bolt://{}:{} (authentication on)",
+        (System.nanoTime() - started) / 1_000_000, home.resolve("neo4j").toAbsolutePath(), LOOPBACK, port);
+    return embedded;
+  }
+
+  int boltPort() {
+    return boltPort;
+  }
+
+  String boltUri() {
+    return "bolt://" + LOOPBACK + ":" + boltPort;
+  }
+
+  /** Keeps the stored password in step with configuration; the system database is reached in-process. */
+  private void setPassword(String user, String password) {
+    if (password.length() < 8) {
+      dbms.shutdown();
+      throw new StoreStartupException(StoreSettings.PASSWORD, "must be at least 8 characters long");
+    }
+    try {
+      dbms.database("system").executeTransactionally(
+          "ALTER USER " + quoteIdentifier(user) + " IF EXISTS SET PASSWORD $password CHANGE NOT REQUIRED",
+          Map.of("password", password));
+    } catch (QueryExecutionException e) {
+      // A restart with the same password: Neo4j refuses to "change" it to itself, which is fine.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+        throw e;
+      }
+    }
+  }
+
+  private static String quoteIdentifier(String user) {
+    if (!user.matches("[A-Za-z0-9_.-]+")) {
+      throw new StoreStartupException(StoreSettings.USER, "may only use letters, digits, '_', '.' and '-'");
+    }
+    return "`" + user + "`";
+  }
+
+  private static Path prepareDataDirectory(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new StoreStartupException(StoreSettings.DATA_DIR,
+          "cannot create " + dataDirectory.toAbsolutePath() + " (" + e.getMessage() + ")", e);
+    }
+    if (!Files.isWritable(dataDirectory)) {
+      throw new StoreStartupException(StoreSettings.DATA_DIR,
+          dataDirectory.toAbsolutePath() + " is not writable by this user");
+    }
+    Path probe = dataDirectory.resolve(".write-check");
+    try {
+      Files.writeString(probe, "ok");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new StoreStartupException(StoreSettings.DATA_DIR,
+          dataDirectory.toAbsolutePath() + " is not writable (" + e.getMessage() + ")", e);
+    }
+    return dataDirectory;
+  }
+
+  private static int requireFreePort(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+      probe.setReuseAddress(true);
+      return port;
+    } catch (IOException e) {
+      throw new StoreStartupException(StoreSettings.BOLT_PORT,
+          "port " + port + " on " + LOOPBACK + " is already in use; choose another port", e);
+    }
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new StoreStartupException(StoreSettings.BOLT_PORT, "no free loopback port", e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    dbms.shutdown();
+  }
+}
