@@ -131,6 +131,15 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
   }
 
+  static boolean isListening(int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(LOOPBACK, port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static int freeLoopbackPort() {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
       return probe.getLocalPort();

@@ -45,6 +45,24 @@ public final class GraphStore implements AutoCloseable {
     return store;
   }
 
+  /**
+   * For tools such as the importer: use the running server's embedded DBMS over Bolt when there is
+   * one (its store is locked while it runs), otherwise start the embedded DBMS in this process.
+   */
+  public static GraphStore attach(StoreSettings settings) {
+    if (!settings.embedded()) {
+      return open(settings);
+    }
+    int port = settings.boltPort() == 0 ? 7687 : settings.boltPort();
+    if (EmbeddedNeo4j.isListening(port)) {
+      String password = Neo4jPassword.resolve(settings);
+      log.info("A Sector Graph server is running with Bolt on {}; importing through it", port);
+      return open(new StoreSettings(settings.dataDirectory(), port, password,
+          "bolt://" + EmbeddedNeo4j.LOOPBACK + ":" + port, settings.user(), settings.database(), null));
+    }
+    return open(settings);
+  }
+
   /** Connects to a DBMS that somebody else runs: an external server, or another process's embedded one. */
   public static GraphStore connect(String uri, String user, String password, String database) {
     return connectExternal(new StoreSettings(null, 0, password, uri, user, database, null));
