@@ -67,6 +67,35 @@ class BundledIoTable2020Test {
   }
 
   @Test
+  void everyCoefficientIsItsFlowDividedByTheBuyersOutput() {
+    double[][] z = table.flowsGbpMillion();
+    double[] x = table.outputGbpMillion();
+    for (int i = 0; i < table.size(); i++) {
+      for (int j = 0; j < table.size(); j++) {
+        assertThat(table.coefficient(i, j)).as("a[%d][%d]", i, j).isCloseTo(z[i][j] / x[j], within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void intermediateUsePlusFinalDemandIsOutputSoTheLeontiefInverseGivesOutputBack() {
+    double[][] z = table.flowsGbpMillion();
+    double[] x = table.outputGbpMillion();
+    double[] f = table.finalDemandGbpMillion();
+    double[] leontiefOutput = LeontiefModel.of(table).outputChange(f);
+    for (int i = 0; i < table.size(); i++) {
+      double rowSum = 0;
+      for (int j = 0; j < table.size(); j++) {
+        rowSum += z[i][j];
+      }
+      String code = table.industryCodes().get(i);
+      // ONS rounds the published flows; 1e-6 of output is far above rounding and far below any misread cell.
+      assertThat(rowSum + f[i]).as("row %s", code).isCloseTo(x[i], within(1e-6 * x[i]));
+      assertThat(leontiefOutput[i]).as("(L·f)[%s]", code).isCloseTo(x[i], within(1e-6 * x[i]));
+    }
+  }
+
+  @Test
   void everyTypeOneOutputMultiplierIsFiniteAndAtLeastOne() {
     LeontiefModel model = LeontiefModel.of(table);
     double[] multipliers = model.outputMultipliers();
