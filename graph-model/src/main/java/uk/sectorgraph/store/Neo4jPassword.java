@@ -34,6 +34,7 @@ final class Neo4jPassword {
   private static String readOrGenerate(Path dataDirectory) {
     Path file = fileIn(dataDirectory);
     try {
+      Files.createDirectories(dataDirectory);
       if (Files.exists(file)) {
         return Files.readString(file, StandardCharsets.UTF_8).trim();
       }

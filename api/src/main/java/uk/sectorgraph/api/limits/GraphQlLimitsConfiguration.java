@@ -1,0 +1,37 @@
+package uk.sectorgraph.api.limits;
+
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.sectorgraph.api.SectorGraphProperties;
+
+/**
+ * Depth and complexity are checked on the parsed query before any data fetcher runs, so a query over
+ * a limit never reaches the database. Complexity multiplies: a field asking for {@code first: 100}
+ * costs 100 times what is under it, which is what makes nested lists expensive.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlLimitsConfiguration {
+
+  @Bean
+  Instrumentation maxDepth(SectorGraphProperties properties) {
+    return new MaxQueryDepthInstrumentation(properties.limits().maxDepth());
+  }
+
+  @Bean
+  Instrumentation maxComplexity(SectorGraphProperties properties) {
+    return new MaxQueryComplexityInstrumentation(properties.limits().maxComplexity(), listSizeMultiplies());
+  }
+
+  static FieldComplexityCalculator listSizeMultiplies() {
+    return (env, childComplexity) -> {
+      Object first = env.getArguments().get("first");
+      Object last = env.getArguments().get("last");
+      int size = first instanceof Integer f ? f : last instanceof Integer l ? l : 1;
+      return (1 + childComplexity) * Math.max(1, size);
+    };
+  }
+}

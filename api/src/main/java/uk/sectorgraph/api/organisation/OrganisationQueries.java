@@ -1,0 +1,122 @@
+package uk.sectorgraph.api.organisation;
+
+import graphql.GraphqlErrorException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Component;
+import uk.sectorgraph.api.SectorGraphProperties;
+import uk.sectorgraph.api.limits.PageSize;
+import uk.sectorgraph.api.store.GraphReads;
+
+/** The Cypher behind organisation lookups, search and connections. */
+@Component
+public class OrganisationQueries {
+
+  /** Which organisations a connection pages over: a filter, optionally inside a sector or an area. */
+  public record Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode) {}
+
+  private final GraphReads graph;
+  private final int maxPageSize;
+
+  OrganisationQueries(GraphReads graph, SectorGraphProperties properties) {
+    this.graph = graph;
+    this.maxPageSize = properties.limits().maxPageSize();
+  }
+
+  OrganisationView byId(String id) {
+    return graph.read("MATCH (o:Organisation {id: $id}) RETURN " + OrganisationView.PROJECTION + " AS o", Map.of("id", id))
+        .stream().findFirst().map(r -> OrganisationView.from(r.get("o"))).orElse(null);
+  }
+
+  List<Map<String, Object>> search(String text, int first) {
+    String query = FullTextQuery.escape(text);
+    if (query.isBlank()) {
+      return List.of();
+    }
+    int limit = PageSize.check(first, "first", maxPageSize);
+    return graph.read("""
+        CALL db.index.fulltext.queryNodes('organisation_names', $query) YIELD node AS o, score
+        RETURN %s AS o, score ORDER BY score DESC, o.name LIMIT $limit
+        """.formatted(OrganisationView.PROJECTION), Map.of("query", query, "limit", limit))
+        .stream().map(r -> Map.<String, Object>of("organisation", OrganisationView.from(r.get("o")),
+            "score", r.get("score").asDouble())).toList();
+  }
+
+  public OrganisationConnection connection(Scope scope, Integer first, String after, Integer last, String before,
+      List<OrganisationOrder> orderBy) {
+    if (first != null && last != null) {
+      throw GraphqlErrorException.newErrorException().message("Use either first or last, not both").build();
+    }
+    if (first != null) {
+      PageSize.check(first, "first", maxPageSize);
+    }
+    if (last != null) {
+      PageSize.check(last, "last", maxPageSize);
+    }
+    return new OrganisationConnection(this, scope,
+        new OrganisationConnection.PageRequest(first, after, last, before, orderBy));
+  }
+
+  long count(Scope scope) {
+    Map<String, Object> params = new HashMap<>();
+    String match = match(scope, params);
+    return graph.read(match + " RETURN count(o) AS n", params).getFirst().get("n").asLong();
+  }
+
+  OrganisationConnection.Page page(Scope scope, OrganisationConnection.PageRequest request, LongSupplier total) {
+    long start;
+    int size;
+    if (request.last() != null || (request.before() != null && request.first() == null)) {
+      long end = request.before() != null ? OrganisationConnection.offset(request.before(), "before") : total.getAsLong();
+      size = request.last() != null ? request.last() : PageSize.DEFAULT;
+      start = Math.max(0, end - size);
+      size = (int) (end - start);
+    } else {
+      start = request.after() != null ? OrganisationConnection.offset(request.after(), "after") + 1 : 0;
+      size = request.first() != null ? request.first() : PageSize.DEFAULT;
+    }
+    Map<String, Object> params = new HashMap<>();
+    String match = match(scope, params);
+    params.put("skip", start);
+    params.put("limit", size + 1);
+    List<Record> rows = size == 0 ? List.of() : graph.read(match + " RETURN " + OrganisationView.PROJECTION + " AS o ORDER BY "
+        + orderBy(request.orderBy()) + " SKIP $skip LIMIT $limit", params);
+    List<OrganisationConnection.Edge> edges = new ArrayList<>();
+    for (int i = 0; i < Math.min(size, rows.size()); i++) {
+      edges.add(new OrganisationConnection.Edge(OrganisationView.from(rows.get(i).get("o")),
+          OrganisationConnection.cursor(start + i)));
+    }
+    boolean hasNext = rows.size() > size;
+    var info = new OrganisationConnection.PageInfo(hasNext, start > 0,
+        edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
+    return new OrganisationConnection.Page(edges, info);
+  }
+
+  private static String match(Scope scope, Map<String, Object> params) {
+    StringBuilder cypher = new StringBuilder();
+    if (scope.sectorCode() != null) {
+      params.put("scopeSector", scope.sectorCode());
+      cypher.append("MATCH (:Sector {code: $scopeSector})<-[:PART_OF*0..4]-(:Sector)<-[:OPERATES_IN]-(o:Organisation) WITH DISTINCT o ");
+    } else if (scope.localAuthorityCode() != null) {
+      params.put("scopeArea", scope.localAuthorityCode());
+      cypher.append("MATCH (:LocalAuthority {code: $scopeArea})<-[:LOCATED_IN]-(o:Organisation) ");
+    } else {
+      cypher.append("MATCH (o:Organisation) ");
+    }
+    cypher.append(scope.sectorCode() != null ? "WHERE " : "WHERE ").append(OrganisationWhere.of(scope.filter(), params));
+    return cypher.toString();
+  }
+
+  private static String orderBy(List<OrganisationOrder> orders) {
+    List<String> parts = new ArrayList<>();
+    if (orders != null) {
+      orders.forEach(o -> parts.add(o.cypher()));
+    }
+    parts.add("o.id");
+    return String.join(", ", parts);
+  }
+}

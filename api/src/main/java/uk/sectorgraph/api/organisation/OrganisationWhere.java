@@ -1,0 +1,112 @@
+package uk.sectorgraph.api.organisation;
+
+import graphql.GraphqlErrorException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an {@link OrganisationFilter} into a Cypher predicate on {@code o}. User values only ever
+ * become parameters (named p0, p1, ... here); the predicate text is built from fixed fragments.
+ */
+final class OrganisationWhere {
+
+  private final Map<String, Object> parameters;
+  private int next;
+
+  private OrganisationWhere(Map<String, Object> parameters) {
+    this.parameters = parameters;
+  }
+
+  /** @return a predicate ("true" when there is no filter); parameters are added to {@code parameters}. */
+  static String of(OrganisationFilter filter, Map<String, Object> parameters) {
+    return filter == null ? "true" : new OrganisationWhere(parameters).predicate(filter, "where");
+  }
+
+  private String predicate(OrganisationFilter f, String path) {
+    List<String> parts = new ArrayList<>();
+    if (f.AND() != null) {
+      for (int i = 0; i < f.AND().size(); i++) {
+        parts.add(predicate(f.AND().get(i), path + ".AND[" + i + "]"));
+      }
+    }
+    if (f.OR() != null && !f.OR().isEmpty()) {
+      List<String> any = new ArrayList<>();
+      for (int i = 0; i < f.OR().size(); i++) {
+        any.add(predicate(f.OR().get(i), path + ".OR[" + i + "]"));
+      }
+      parts.add("(" + String.join(" OR ", any) + ")");
+    }
+    if (f.NOT() != null) {
+      parts.add("NOT (" + predicate(f.NOT(), path + ".NOT") + ")");
+    }
+    if (f.idIn() != null) {
+      parts.add("o.id IN " + param(f.idIn()));
+    }
+    if (f.nameContains() != null) {
+      parts.add("toLower(o.name) CONTAINS toLower(" + param(f.nameContains()) + ")");
+    }
+    if (f.nameStartsWith() != null) {
+      parts.add("toLower(o.name) STARTS WITH toLower(" + param(f.nameStartsWith()) + ")");
+    }
+    if (f.kindIn() != null) {
+      parts.add("o.kind IN " + param(f.kindIn()));
+    }
+    if (f.statusIn() != null) {
+      parts.add("o.status IN " + param(f.statusIn()));
+    }
+    if (f.statusStartsWith() != null) {
+      parts.add("o.status STARTS WITH " + param(f.statusStartsWith()));
+    }
+    if (f.sector() != null) {
+      String code = param(f.sector());
+      parts.add(Boolean.TRUE.equals(f.primarySectorOnly())
+          ? "EXISTS { (o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: " + code + "}) }"
+          : "EXISTS { (o)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: " + code + "}) }");
+    }
+    if (f.area() != null) {
+      String code = param(f.area());
+      parts.add("EXISTS { (o)-[:LOCATED_IN]->(la:LocalAuthority) WHERE la.code = " + code
+          + " OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: " + code + "}) } }");
+    }
+    if (f.incorporatedFrom() != null) {
+      parts.add("o.incorporatedOn >= " + param(date(f.incorporatedFrom(), path + ".incorporatedFrom")));
+    }
+    if (f.incorporatedTo() != null) {
+      parts.add("o.incorporatedOn <= " + param(date(f.incorporatedTo(), path + ".incorporatedTo")));
+    }
+    if (f.employeesMin() != null) {
+      parts.add("o.employees >= " + param(f.employeesMin()));
+    }
+    if (f.employeesMax() != null) {
+      parts.add("o.employees <= " + param(f.employeesMax()));
+    }
+    if (f.postcodeStartsWith() != null) {
+      parts.add("o.postcode STARTS WITH toUpper(" + param(f.postcodeStartsWith()) + ")");
+    }
+    if (f.memberOf() != null) {
+      parts.add("EXISTS { (o)-[:MEMBER_OF]->(:Partnership {id: " + param(f.memberOf()) + "}) }");
+    }
+    if (f.sample() != null) {
+      parts.add("coalesce(o.sample, false) = " + param(f.sample()));
+    }
+    return parts.isEmpty() ? "true" : "(" + String.join(" AND ", parts) + ")";
+  }
+
+  private String param(Object value) {
+    String name = "p" + next++;
+    parameters.put(name, value);
+    return "$" + name;
+  }
+
+  private static LocalDate date(String text, String path) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw GraphqlErrorException.newErrorException()
+          .message(path + ": '" + text + "' is not a date in the form YYYY-MM-DD").build();
+    }
+  }
+}

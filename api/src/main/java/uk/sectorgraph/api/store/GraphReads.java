@@ -1,0 +1,62 @@
+package uk.sectorgraph.api.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import uk.sectorgraph.store.GraphStore;
+
+/**
+ * How the API reads the graph: parameterised Cypher in read transactions (so a cluster routes them to
+ * secondaries) with the configured timeout. It counts statements, which is how a test proves that a
+ * nested query is fetched in batches rather than one query per item.
+ */
+public class GraphReads {
+
+  private final GraphStore store;
+  private final Duration timeout;
+  private final AtomicLong statements = new AtomicLong();
+
+  public GraphReads(GraphStore store, Duration timeout) {
+    this.store = store;
+    this.timeout = timeout;
+  }
+
+  public List<Record> read(String cypher, Map<String, Object> parameters) {
+    statements.incrementAndGet();
+    try (Session session = store.driver().session(sessionConfig())) {
+      return session.executeRead(tx -> tx.run(cypher, parameters).list(), TransactionConfig.builder().withTimeout(timeout).build());
+    }
+  }
+
+  public <T> T write(String cypher, Map<String, Object> parameters, java.util.function.Function<List<Record>, T> mapper) {
+    statements.incrementAndGet();
+    try (Session session = store.driver().session(sessionConfig())) {
+      return mapper.apply(session.executeWrite(tx -> tx.run(cypher, parameters).list(),
+          TransactionConfig.builder().withTimeout(timeout).build()));
+    }
+  }
+
+  public long statementCount() {
+    return statements.get();
+  }
+
+  public GraphStore store() {
+    return store;
+  }
+
+  QueryConfig readConfig() {
+    QueryConfig.Builder builder = QueryConfig.builder().withRouting(RoutingControl.READ);
+    return store.database() == null ? builder.build() : builder.withDatabase(store.database()).build();
+  }
+
+  private SessionConfig sessionConfig() {
+    return store.database() == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(store.database());
+  }
+}
