@@ -16,11 +16,18 @@ public abstract class SourceCommand implements Callable<Integer> {
   @ParentCommand
   protected ImportCommand global;
 
+  /**
+   * Checks the input files before the store is opened (which takes seconds), so that a wrong file fails
+   * at once with a {@link uk.sectorgraph.importer.batch.BadFileException}. Default: nothing to check.
+   */
+  protected void checkFiles() {}
+
   /** Imports; the store is open and closed around it. */
   protected abstract ImportSummary run(ImportContext context) throws Exception;
 
   @Override
   public final Integer call() throws Exception {
+    checkFiles();
     try (GraphStore store = GraphStore.attach(global.storeSettings())) {
       ImportContext context = new ImportContext(store, global.dataDirectory(), global.rejectsDirectory(), global.batchSize());
       ImportSummary summary = run(context);

@@ -26,6 +26,11 @@ public final class CompaniesCommand extends SourceCommand {
   boolean fullSnapshot;
 
   @Override
+  protected void checkFiles() {
+    files.forEach(CompaniesImport::checkHeader);
+  }
+
+  @Override
   protected ImportSummary run(ImportContext context) {
     return new CompaniesImport(context.driver(), context.database(), new CompaniesImport.Options(
         context.dataDirectory(), context.rejectsDirectory(), context.batchSize(), asOf, fullSnapshot)).run(files);

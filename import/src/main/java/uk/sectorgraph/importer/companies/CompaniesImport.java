@@ -149,7 +149,7 @@ public final class CompaniesImport {
   }
 
   /** Reads only the header (of the first part of a zip) and fails if it is not BasicCompanyData. */
-  static void checkHeader(Path file) {
+  public static void checkHeader(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new BadFileException(file.toString(), "no such file");
     }

@@ -22,6 +22,11 @@ public final class PostcodesCommand extends SourceCommand {
   LocalDate asOf;
 
   @Override
+  protected void checkFiles() {
+    files.forEach(PostcodesImport::checkHeader);
+  }
+
+  @Override
   protected ImportSummary run(ImportContext context) {
     return new PostcodesImport(context.driver(), context.database(), new PostcodesImport.Options(
         context.dataDirectory(), context.rejectsDirectory(), context.batchSize(), asOf)).run(files);

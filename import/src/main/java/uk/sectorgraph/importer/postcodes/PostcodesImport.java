@@ -165,7 +165,8 @@ public final class PostcodesImport {
     return code.isEmpty() || PSEUDO.matcher(code).matches() ? null : code;
   }
 
-  private static void checkHeader(Path file) {
+  /** Reads only the header (of the first part of a zip) and fails if it is not a postcode directory. */
+  public static void checkHeader(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new BadFileException(file.toString(), "no such file");
     }
