@@ -1,0 +1,155 @@
+package uk.sectorgraph.importer.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neo4j.driver.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.sectorgraph.importer.batch.BatchWriter;
+import uk.sectorgraph.importer.batch.ImportSummary;
+import uk.sectorgraph.importer.companies.CompaniesImport;
+import uk.sectorgraph.importer.postcodes.PostcodesImport;
+import uk.sectorgraph.store.GraphStore;
+import uk.sectorgraph.store.StoreSettings;
+
+/**
+ * Imports N synthetic companies into a fresh embedded store, re-imports them (the unchanged path), then
+ * imports the same file with a plain LOAD CSV ... CALL {} IN TRANSACTIONS into another fresh store and
+ * prints the ratio. Peak heap includes the embedded Neo4j, which runs in this JVM.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark the companies import on synthetic data in fresh temporary embedded stores.")
+public final class BenchCommand implements Callable<Integer> {
+
+  private static final String PASSWORD = "bench-password-123";
+  private static final LocalDate AS_OF = LocalDate.of(2025, 1, 1);
+
+  @Option(names = "--rows", defaultValue = "200000", description = "Synthetic companies to import (default ${DEFAULT-VALUE})")
+  int rows;
+
+  @Option(names = "--work-dir", description = "Where files and stores go (default: a new temp dir)")
+  Path workDir;
+
+  @Option(names = "--page-cache", defaultValue = "256m", description = "Embedded page cache (default ${DEFAULT-VALUE})")
+  String pageCache;
+
+  /** The baseline: what one would write by hand with LOAD CSV, same graph shape. */
+  static final String LOAD_CSV = """
+      LOAD CSV WITH HEADERS FROM $url AS row
+      CALL (row) {
+        WITH row, trim(row.` CompanyNumber`) AS number
+        MERGE (o:Organisation {id: 'GB-COH-' + number})
+        SET o.kind = 'COMPANY', o.companyNumber = number, o.name = row.CompanyName, o.status = row.CompanyStatus,
+            o.category = row.CompanyCategory, o.postcode = row.`RegAddress.PostCode`,
+            o.incorporatedOn = CASE WHEN row.IncorporationDate <> '' THEN date({year: toInteger(substring(row.IncorporationDate, 6, 4)),
+                month: toInteger(substring(row.IncorporationDate, 3, 2)), day: toInteger(substring(row.IncorporationDate, 0, 2))}) END,
+            o.previousNames = [n IN [row.` PreviousName_1.CompanyName`] WHERE n <> ''],
+            o.source = 'companies-house-basic-loadcsv', o.asOf = $asOf
+        WITH o, row
+        CALL (o) { MATCH (o)-[old:OPERATES_IN]->() DELETE old }
+        CALL (o, row) {
+          UNWIND [i IN range(1, 4) WHERE row['SICCode.SicText_' + i] <> '' | [i, left(row['SICCode.SicText_' + i], 5)]] AS sic
+          MATCH (s:Sector {code: sic[1]})
+          MERGE (o)-[r:OPERATES_IN]->(s) SET r.primary = sic[0] = 1
+        }
+        CALL (o) {
+          MATCH (p:Postcode {code: o.postcode})
+          MATCH (la:LocalAuthority {code: p.laCode})
+          MERGE (o)-[:LOCATED_IN]->(la)
+        }
+      } IN TRANSACTIONS OF 10000 ROWS
+      """;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream out = System.out;
+    Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("sector-graph-bench-");
+    Path companies = dir.resolve("BasicCompanyData-2025-01-01-synthetic.csv");
+    Path postcodes = dir.resolve("synthetic-postcodes.csv");
+    long t0 = System.nanoTime();
+    SyntheticData.writeCompanies(companies, rows, 42);
+    SyntheticData.writePostcodes(postcodes);
+    out.printf(Locale.ROOT, "machine: %d cpus, max heap %d MB, java %s%n", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    out.printf(Locale.ROOT, "generated %,d rows (%,d MB) in %.1f s: %s%n", rows, Files.size(companies) >> 20,
+        (System.nanoTime() - t0) / 1e9, companies);
+
+    double importer;
+    try (GraphStore store = fresh(dir.resolve("store-importer"))) {
+      reference(store, dir, postcodes);
+      ImportSummary first = measure(out, "import (fresh store)", () -> companiesImport(store, dir).run(List.of(companies)));
+      measure(out, "re-import (all unchanged)", () -> companiesImport(store, dir).run(List.of(companies)));
+      importer = first.elapsed().toNanos() / 1e9;
+    }
+    try (GraphStore store = fresh(dir.resolve("store-loadcsv"))) {
+      reference(store, dir, postcodes);
+      resetPeaks();
+      long started = System.nanoTime();
+      try (Session session = store.driver().session()) {
+        session.run(LOAD_CSV, Map.of("url", companies.toUri().toString(), "asOf", AS_OF)).consume();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      out.printf(Locale.ROOT, "LOAD CSV IN TRANSACTIONS OF 10000 ROWS: %,d rows in %.1f s = %,.0f rows/s, peak heap %d MB%n",
+          rows, seconds, rows / seconds, peakHeapMb());
+      out.printf(Locale.ROOT, "ratio importer/LOAD CSV rows/s: %.2f%n", seconds / importer);
+    }
+    return 0;
+  }
+
+  private interface Run {
+    ImportSummary run();
+  }
+
+  private static ImportSummary measure(PrintStream out, String label, Run run) {
+    resetPeaks();
+    ImportSummary summary = run.run();
+    out.printf(Locale.ROOT, "%s: %,d rows in %.1f s = %,.0f rows/s (created %,d, updated %,d, unchanged %,d), peak heap %d MB%n",
+        label, summary.read(), summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond(), summary.created(),
+        summary.updated(), summary.unchanged(), peakHeapMb());
+    return summary;
+  }
+
+  private CompaniesImport companiesImport(GraphStore store, Path dir) {
+    return new CompaniesImport(store.driver(), store.database(), new CompaniesImport.Options(
+        dir.resolve("data"), dir.resolve("rejects"), BatchWriter.DEFAULT_BATCH_SIZE, AS_OF, false));
+  }
+
+  private GraphStore fresh(Path storeDir) {
+    return GraphStore.open(new StoreSettings(storeDir, 0, PASSWORD, null, null, null, pageCache));
+  }
+
+  /** Sectors for the synthetic SIC codes, local authorities, and the postcode file through the importer. */
+  private static void reference(GraphStore store, Path dir, Path postcodes) {
+    try (Session session = store.driver().session()) {
+      session.run("UNWIND $codes AS code MERGE (s:Sector {code: code}) SET s.level = 'SUBCLASS', s.source = 'bench-synthetic', s.asOf = $asOf",
+          Map.of("codes", SyntheticData.SIC.stream().map(s -> s.substring(0, 5)).toList(), "asOf", AS_OF)).consume();
+      session.run("UNWIND range(0, $n - 1) AS i MERGE (la:LocalAuthority {code: 'E06' + right('000000' + toString(900 + i), 6)})"
+          + " SET la.name = 'SYNTHETIC LA ' + i, la.source = 'bench-synthetic', la.asOf = $asOf",
+          Map.of("n", SyntheticData.LOCAL_AUTHORITIES, "asOf", AS_OF)).consume();
+    }
+    new PostcodesImport(store.driver(), store.database(), new PostcodesImport.Options(
+        dir.resolve("data"), dir.resolve("rejects"), BatchWriter.DEFAULT_BATCH_SIZE, AS_OF)).run(List.of(postcodes));
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  private static long peakHeapMb() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed())
+        .sum() >> 20;
+  }
+}
