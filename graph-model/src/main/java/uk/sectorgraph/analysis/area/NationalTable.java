@@ -101,7 +101,7 @@ public final class NationalTable {
         MATCH (t:IoTable) WHERE $year IS NULL OR t.year = $year
         WITH t ORDER BY t.year DESC LIMIT 1
         RETURN t.year AS year, t.industryCodes AS codes, t.coefficients AS a, t.output AS output,
-               [c IN t.industryCodes | COLL { MATCH (i:Industry {code: c}) RETURN i.name }[0]] AS names
+               [c IN t.industryCodes | COLLECT { MATCH (i:Industry {code: c}) RETURN i.name }[0]] AS names
         """, java.util.Collections.singletonMap("year", year));
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no input-output table stored" + (year == null ? "" : " for " + year));

@@ -66,7 +66,7 @@ public final class PartnershipGaps {
         MATCH (o:Organisation)-[:MEMBER_OF]->(:Partnership {id: $id})
         OPTIONAL MATCH (o)-[:LOCATED_IN]->(a:LocalAuthority)
         RETURN o.id AS id, o.name AS name, o.kind AS kind, a.code AS la,
-               COLL { MATCH (o)-[:OPERATES_IN]->(:Sector)-[:MAPS_TO]->(i:Industry) RETURN DISTINCT i.code } AS industries
+               COLLECT { MATCH (o)-[:OPERATES_IN]->(:Sector)-[:MAPS_TO]->(i:Industry) RETURN DISTINCT i.code } AS industries
         ORDER BY id
         """, Map.of("id", partnershipId));
     c.memberIds = new HashSet<>(c.members.stream().map(r -> r.get("id").asString()).toList());
@@ -285,8 +285,8 @@ public final class PartnershipGaps {
           MATCH (m:Organisation)-[:RECEIVED]->(f) WHERE (m)-[:MEMBER_OF]->(:Partnership {id: $id}) }
         RETURN f.id AS id, f.programme AS programme, f.funder AS funder, f.amountGbp AS amount,
                f.closesOn AS closesOn, coalesce(f.eligibleSectors, []) AS sectors, coalesce(f.eligibleAreas, []) AS areas,
-               COLL { MATCH (o:Organisation)-[:RECEIVED]->(f) RETURN DISTINCT o.id } AS recipients,
-               COLL { MATCH (o:Organisation)-[r:RECEIVED]->(f) RETURN r.amountGbp } AS awards
+               COLLECT { MATCH (o:Organisation)-[:RECEIVED]->(f) RETURN DISTINCT o.id } AS recipients,
+               COLLECT { MATCH (o:Organisation)-[r:RECEIVED]->(f) RETURN r.amountGbp } AS awards
         ORDER BY id
         """, Map.of("areas", areaCodes, "focus", List.copyOf(c.focusSubclasses), "id", c.id));
     LocalDate today = LocalDate.now();
