@@ -121,9 +121,9 @@ class SampleRegionAnalysesTest {
     assertThat(division.shock().stream().mapToDouble(s -> s.gbpMillion()).sum()).isCloseTo(10, within(1e-9));
 
     ImpactResult link = impact.run(ImpactRequest.of(SampleRegion.LEP, SampleRegion.CLEAN_INDUSTRY,
-        new Scenario.SupplyLink(id("Greatham Gas"), id("Seal Sands Chemicals"), 2)));
-    assertThat(link.toInvite()).extracting(OrganisationGain::id).contains(id("Greatham Gas"));
-    OrganisationGain gas = link.toInvite().stream().filter(g -> g.id().equals(id("Greatham Gas"))).findFirst().orElseThrow();
+        new Scenario.SupplyLink(id("Greatham Gas Supply"), id("Seal Sands Chemicals"), 2)));
+    assertThat(link.toInvite()).extracting(OrganisationGain::id).contains(id("Greatham Gas Supply"));
+    OrganisationGain gas = link.toInvite().stream().filter(g -> g.id().equals(id("Greatham Gas Supply"))).findFirst().orElseThrow();
     assertThat(gas.directGbpMillion()).isEqualTo(2);
     assertThat(link.totals().insidePartnership() + link.totals().outsidePartnership())
         .isCloseTo(link.totals().allocated(), within(1e-9));
@@ -192,17 +192,17 @@ class SampleRegionAnalysesTest {
 
   @Test
   void connectionBetweenTwoFirmsFollowsTheSupplyChain() {
-    ConnectionResult result = new Connections(store).between(id("Greatham Gas"), id("Portrack Polymers"), 4);
+    ConnectionResult result = new Connections(store).between(id("Greatham Gas Supply"), id("Portrack Polymers"), 4);
     assertThat(result.paths()).isNotEmpty();
     assertThat(result.paths()).allSatisfy(p -> assertThat(p.length()).isEqualTo(2));
     assertThat(result.paths()).anySatisfy(p -> {
       assertThat(p.nodes()).extracting(n -> n.id())
-          .containsExactly(id("Greatham Gas"), id("Seal Sands Chemicals"), id("Portrack Polymers"));
+          .containsExactly(id("Greatham Gas Supply"), id("Seal Sands Chemicals"), id("Portrack Polymers"));
       assertThat(p.steps()).allSatisfy(s -> {
         assertThat(s.type()).isEqualTo("SUPPLIES");
         assertThat(s.forward()).isTrue();
       });
     });
-    assertThat(new Connections(store).between(id("Greatham Gas"), id("Skerne Software"), 1).paths()).isEmpty();
+    assertThat(new Connections(store).between(id("Greatham Gas Supply"), id("Skerne Software"), 1).paths()).isEmpty();
   }
 }
