@@ -1,0 +1,138 @@
+package uk.sectorgraph.analysis.profile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.Record;
+import uk.sectorgraph.analysis.area.Area;
+import uk.sectorgraph.analysis.area.AreaIndustryCounts;
+import uk.sectorgraph.analysis.area.CountMeasure;
+import uk.sectorgraph.analysis.area.GraphReads;
+import uk.sectorgraph.analysis.area.NationalTable;
+import uk.sectorgraph.store.GraphStore;
+
+/**
+ * An area's sector profile: companies, location quotient and incorporations per year, per IOAT industry
+ * and per SIC section. Companies come from the HAS_FIRMS aggregates (primary SIC code); incorporations
+ * from {@code Organisation.incorporatedOn} of companies located in the area (weighted by district share).
+ *
+ * @param industries per IOAT industry with at least one company in the nation, in table order
+ * @param sections   per SIC section (A … U), in code order
+ */
+public record SectorProfile(Area area, int ioTableYear, double areaCompanies, double nationCompanies,
+    List<SectorProfileRow> industries, List<SectorProfileRow> sections) {
+
+  public SectorProfile {
+    industries = List.copyOf(industries);
+    sections = List.copyOf(sections);
+  }
+
+  /** The profile of an area against the nation. */
+  public static SectorProfile of(GraphStore store, Area area) {
+    GraphReads reads = new GraphReads(store);
+    NationalTable table = NationalTable.load(reads, null);
+    AreaIndustryCounts counts = AreaIndustryCounts.of(reads, area, table.industryCodes(), CountMeasure.COMPANIES);
+    Map<String, Double> shares = area.shares();
+
+    // Subclass → industry and section, once (a few hundred rows).
+    Map<String, String> industryOf = new HashMap<>();
+    Map<String, String> sectionOf = new HashMap<>();
+    Map<String, String> sectionNames = new TreeMap<>();
+    for (Record r : reads.read("""
+        MATCH (s:Sector {level: 'SUBCLASS'})-[:PART_OF*1..4]->(sec:Sector {level: 'SECTION'})
+        OPTIONAL MATCH (s)-[:MAPS_TO]->(i:Industry)
+        RETURN s.code AS code, i.code AS industry, sec.code AS section, sec.name AS sectionName
+        """, Map.of())) {
+      String code = r.get("code").asString();
+      sectionOf.put(code, r.get("section").asString());
+      sectionNames.put(r.get("section").asString(), r.get("sectionName").asString(""));
+      if (!r.get("industry").isNull()) {
+        industryOf.put(code, r.get("industry").asString());
+      }
+    }
+
+    // Companies per section, from the per-subclass aggregate.
+    Map<String, double[]> sectionCounts = new TreeMap<>();
+    for (Record r : reads.read("""
+        MATCH (a:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) RETURN a.code AS la, s.code AS sector, f.companies AS companies
+        """, Map.of())) {
+      String section = sectionOf.get(r.get("sector").asString());
+      if (section == null) {
+        continue;
+      }
+      double[] c = sectionCounts.computeIfAbsent(section, k -> new double[2]);
+      double companies = r.get("companies").asNumber().doubleValue();
+      c[1] += companies;
+      c[0] += companies * shares.getOrDefault(r.get("la").asString(), 0.0);
+    }
+
+    // Incorporations per (sector, year): the nation grouped once, the area per district for the shares.
+    Map<String, Map<Integer, double[]>> industryYears = new HashMap<>();
+    Map<String, Map<Integer, double[]>> sectionYears = new HashMap<>();
+    for (Record r : reads.read("""
+        MATCH (o:Organisation {kind: 'COMPANY'})-[:OPERATES_IN {primary: true}]->(s:Sector)
+        WHERE o.incorporatedOn IS NOT NULL
+        OPTIONAL MATCH (o)-[:LOCATED_IN]->(a:LocalAuthority)
+        WITH s.code AS sector, o.incorporatedOn.year AS year, CASE WHEN a.code IN $las THEN a.code END AS la
+        RETURN sector, year, la, count(*) AS n
+        """, Map.of("las", area.localAuthorityCodes()))) {
+      String sector = r.get("sector").asString();
+      int year = r.get("year").asInt();
+      double n = r.get("n").asLong();
+      double inArea = r.get("la").isNull() ? 0 : n * shares.get(r.get("la").asString());
+      addYear(industryYears, industryOf.get(sector), year, inArea, n);
+      addYear(sectionYears, sectionOf.get(sector), year, inArea, n);
+    }
+
+    double areaTotal = counts.region().length == 0 ? 0 : sum(counts.region());
+    double nationTotal = sum(counts.nation());
+    List<SectorProfileRow> industries = new ArrayList<>();
+    double[] region = counts.region();
+    double[] nation = counts.nation();
+    for (int i = 0; i < region.length; i++) {
+      if (nation[i] == 0) {
+        continue;
+      }
+      String code = table.industryCodes().get(i);
+      industries.add(row(code, table.industryNames().get(i), region[i], nation[i], areaTotal, nationTotal,
+          industryYears.get(code)));
+    }
+    double sectionArea = sectionCounts.values().stream().mapToDouble(c -> c[0]).sum();
+    double sectionNation = sectionCounts.values().stream().mapToDouble(c -> c[1]).sum();
+    List<SectorProfileRow> sections = new ArrayList<>();
+    for (var e : sectionCounts.entrySet()) {
+      sections.add(row(e.getKey(), sectionNames.get(e.getKey()), e.getValue()[0], e.getValue()[1], sectionArea,
+          sectionNation, sectionYears.get(e.getKey())));
+    }
+    return new SectorProfile(area, table.year(), areaTotal, nationTotal, industries, sections);
+  }
+
+  private static void addYear(Map<String, Map<Integer, double[]>> byCode, String code, int year, double area, double nation) {
+    if (code == null) {
+      return;
+    }
+    double[] c = byCode.computeIfAbsent(code, k -> new TreeMap<>()).computeIfAbsent(year, k -> new double[2]);
+    c[0] += area;
+    c[1] += nation;
+  }
+
+  private static SectorProfileRow row(String code, String name, double area, double nation, double areaTotal,
+      double nationTotal, Map<Integer, double[]> years) {
+    double lq = areaTotal == 0 || nation == 0 ? 0 : (area / areaTotal) / (nation / nationTotal);
+    List<IncorporationYear> incorporations = new ArrayList<>();
+    if (years != null) {
+      years.forEach((year, c) -> incorporations.add(new IncorporationYear(year, c[0], (long) c[1])));
+    }
+    return new SectorProfileRow(code, name, area, nation, lq, incorporations);
+  }
+
+  private static double sum(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s;
+  }
+}
