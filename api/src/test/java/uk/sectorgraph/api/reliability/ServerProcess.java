@@ -1,0 +1,102 @@
+package uk.sectorgraph.api.reliability;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real server in a child JVM (same classpath as the tests), so that a test can kill it with
+ * SIGKILL and start it again on the same data directory, as an operator's machine would.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  static final String ADMIN_PASSWORD = "admin-password-123";
+  private final Path dataDir;
+  private final int httpPort;
+  private final int boltPort;
+  private final Path log;
+  private Process process;
+
+  ServerProcess(Path dataDir) throws IOException {
+    this.dataDir = dataDir;
+    this.httpPort = freePort();
+    this.boltPort = freePort();
+    this.log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
+  }
+
+  ServerProcess start(Map<String, String> extraEnvironment) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), "uk.sectorgraph.api.SectorGraphApplication"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(Map.of(
+        "SECTORGRAPH_DATA_DIR", dataDir.toString(),
+        "SERVER_PORT", String.valueOf(httpPort),
+        "SECTORGRAPH_BOLT_PORT", String.valueOf(boltPort),
+        "SECTORGRAPH_NEO4J_PASSWORD", "process-test-password",
+        "SECTORGRAPH_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    builder.environment().putAll(extraEnvironment);
+    process = builder.start();
+    awaitHealthy(Duration.ofMinutes(6));
+    return this;
+  }
+
+  /** SIGKILL: no shutdown hooks, no flush, exactly like a power cut to the process. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  Path log() {
+    return log;
+  }
+
+  private void awaitHealthy(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Server exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Server not healthy within " + timeout + "; see " + log);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}
