@@ -1,0 +1,127 @@
+package uk.sectorgraph.importer.batch;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A CSV input file, plain or a .zip of CSV parts, read as a stream: zip entries are decompressed on
+ * the fly, never unpacked to disk. A UTF-8 byte order mark is dropped. {@link #bytesRead()} counts the
+ * bytes taken from the file (compressed ones for a zip) for progress and ETA.
+ */
+public final class CsvInput {
+
+  /** Handles one CSV part: the file itself, or one .csv entry of a zip. Must not close the reader. */
+  @FunctionalInterface
+  public interface PartHandler {
+    void part(String name, Reader reader) throws IOException;
+  }
+
+  private final Path file;
+  private long bytesRead;
+
+  public CsvInput(Path file) {
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public boolean isZip() {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+  }
+
+  public long size() {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /** Streams each part in order; for a zip, part names are {@code <zip name>!<entry name>}. */
+  public void forEachPart(PartHandler handler) throws IOException {
+    String name = file.getFileName().toString();
+    try (InputStream raw = new Counting(Files.newInputStream(file))) {
+      if (!isZip()) {
+        handler.part(name, reader(raw));
+        return;
+      }
+      ZipInputStream zip = new ZipInputStream(new BufferedInputStream(raw, 1 << 16));
+      int parts = 0;
+      ZipEntry entry;
+      try {
+        while ((entry = zip.getNextEntry()) != null) {
+          if (entry.isDirectory() || !entry.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            continue;
+          }
+          parts++;
+          handler.part(name + "!" + entry.getName(), reader(zip));
+        }
+      } catch (ZipException e) {
+        throw new BadFileException(name, "not a readable zip archive (" + e.getMessage() + ")");
+      }
+      if (parts == 0) {
+        throw new BadFileException(name, "the zip archive contains no .csv file");
+      }
+    }
+  }
+
+  /** The part's name and its first line parsed as a header, without reading further (for up-front checks). */
+  public static Reader reader(InputStream in) throws IOException {
+    PushbackReader reader = new PushbackReader(
+        new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), 1);
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    return reader;
+  }
+
+  private final class Counting extends FilterInputStream {
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        bytesRead++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        bytesRead += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      bytesRead += skipped;
+      return skipped;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package uk.sectorgraph.importer.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+import uk.sectorgraph.importer.batch.ImportSummary;
+import uk.sectorgraph.model.geography.AreaSectorAggregates;
+import uk.sectorgraph.store.GraphStore;
+
+/**
+ * Base of every source subcommand: opens the store from the global options, runs the import, prints
+ * the summary, refreshes the per-area aggregates and returns the summary's exit code. Failures are
+ * mapped to exit codes by {@link ImportCommand}.
+ */
+public abstract class SourceCommand implements Callable<Integer> {
+
+  @ParentCommand
+  protected ImportCommand global;
+
+  /** Imports; the store is open and closed around it. */
+  protected abstract ImportSummary run(ImportContext context) throws Exception;
+
+  @Override
+  public final Integer call() throws Exception {
+    try (GraphStore store = GraphStore.attach(global.storeSettings())) {
+      ImportContext context = new ImportContext(store, global.dataDirectory(), global.rejectsDirectory(), global.batchSize());
+      ImportSummary summary = run(context);
+      AreaSectorAggregates.refresh(store.driver(), store.database());
+      summary.print(System.out);
+      return summary.exitCode();
+    }
+  }
+}
