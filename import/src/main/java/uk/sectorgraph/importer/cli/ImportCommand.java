@@ -14,6 +14,7 @@ import uk.sectorgraph.importer.bench.BenchCommand;
 import uk.sectorgraph.importer.companies.CompaniesCommand;
 import uk.sectorgraph.importer.postcodes.PostcodesCommand;
 import uk.sectorgraph.importer.psc.PscCommand;
+import uk.sectorgraph.importer.esif.EsifCommand;
 import uk.sectorgraph.importer.grants.GrantsCommand;
 import uk.sectorgraph.importer.supplylinks.SupplyLinksCommand;
 import uk.sectorgraph.store.StoreSettings;
@@ -35,6 +36,7 @@ public final class ImportCommand implements Runnable {
       PscCommand.class,
       GrantsCommand.class,
       SupplyLinksCommand.class,
+      EsifCommand.class,
       BenchCommand.class);
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
