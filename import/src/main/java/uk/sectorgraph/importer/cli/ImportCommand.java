@@ -16,6 +16,7 @@ import uk.sectorgraph.importer.postcodes.PostcodesCommand;
 import uk.sectorgraph.importer.psc.PscCommand;
 import uk.sectorgraph.importer.esif.EsifCommand;
 import uk.sectorgraph.importer.grants.GrantsCommand;
+import uk.sectorgraph.importer.officers.OfficersCommand;
 import uk.sectorgraph.importer.supplylinks.SupplyLinksCommand;
 import uk.sectorgraph.store.StoreSettings;
 
@@ -37,6 +38,7 @@ public final class ImportCommand implements Runnable {
       GrantsCommand.class,
       SupplyLinksCommand.class,
       EsifCommand.class,
+      OfficersCommand.class,
       BenchCommand.class);
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
