@@ -13,6 +13,11 @@ import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.bench.BenchCommand;
 import uk.sectorgraph.importer.companies.CompaniesCommand;
 import uk.sectorgraph.importer.postcodes.PostcodesCommand;
+import uk.sectorgraph.importer.psc.PscCommand;
+import uk.sectorgraph.importer.esif.EsifCommand;
+import uk.sectorgraph.importer.grants.GrantsCommand;
+import uk.sectorgraph.importer.officers.OfficersCommand;
+import uk.sectorgraph.importer.supplylinks.SupplyLinksCommand;
 import uk.sectorgraph.store.StoreSettings;
 
 /**
@@ -29,6 +34,11 @@ public final class ImportCommand implements Runnable {
   static final List<Class<?>> SUBCOMMANDS = List.of(
       CompaniesCommand.class,
       PostcodesCommand.class,
+      PscCommand.class,
+      GrantsCommand.class,
+      SupplyLinksCommand.class,
+      EsifCommand.class,
+      OfficersCommand.class,
       BenchCommand.class);
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
