@@ -39,6 +39,7 @@ public final class ImportCommand implements Runnable {
       SupplyLinksCommand.class,
       EsifCommand.class,
       OfficersCommand.class,
+      uk.sectorgraph.importer.iotable.IoTableCommand.class,
       BenchCommand.class);
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
