@@ -40,6 +40,8 @@ public final class ImportCommand implements Runnable {
       EsifCommand.class,
       OfficersCommand.class,
       uk.sectorgraph.importer.iotable.IoTableCommand.class,
+      uk.sectorgraph.importer.backup.BackupCommands.Backup.class,
+      uk.sectorgraph.importer.backup.BackupCommands.Restore.class,
       BenchCommand.class);
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
