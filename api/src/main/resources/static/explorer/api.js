@@ -45,7 +45,7 @@ function busy(delta) { inFlight += delta; listeners.forEach(fn => fn(inFlight > 
 
 /** Runs a query; resolves to data, rejects with GraphQlError (errors from the server or HTTP). */
 export async function gql(query, variables = {}) {
-  const headers = { 'Content-Type': 'application/json', 'Accept': 'application/graphql-response+json, application/json' };
+  const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
   const a = auth.header();
   if (a) headers.Authorization = a;
   busy(1);

@@ -338,8 +338,10 @@ async function expand(node, groups = Object.keys(EXPAND_GROUPS)) {
   const added = addElements(nodes, edges, node);
   node.data('expanded', true);
   if (added.nodes || added.edges) {
-    timings.expandRendered = performance.now();
     await applyFilters();
+    // Paint the new neighbours where they landed first, then settle the layout.
+    await new Promise(r => requestAnimationFrame(() => r()));
+    timings.expandRendered = performance.now();
     runLayout();
   }
   afterChange();
