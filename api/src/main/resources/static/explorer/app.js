@@ -26,9 +26,13 @@ const view = {
   sectorMatches: null // Set of org ids matching the sector filter
 };
 const timings = { start: performance.now() };
+/** Shown = not hidden by hand nor by filters (class based, so it does not wait for a style pass). */
+const shownNodes = () => cy.nodes().filter(n => !n.hasClass('hidden') && !n.hasClass('filtered'));
+const shownEdges = () => cy.edges().filter(e => !e.hasClass('filtered') && !e.hasClass('hidden')
+  && !e.source().hasClass('hidden') && !e.source().hasClass('filtered') && !e.target().hasClass('hidden') && !e.target().hasClass('filtered'));
 window.explorer = {
   cy, timings, ready: false,
-  visibleNodeIds: () => cy.nodes(':visible').map(n => n.id()).sort(),
+  visibleNodeIds: () => shownNodes().map(n => n.id()).sort(),
   allNodeIds: () => cy.nodes().map(n => n.id()).sort(),
   expand: (id, groups) => expand(cy.getElementById(id), groups),
   select: id => selectNode(cy.getElementById(id))
@@ -368,7 +372,7 @@ function togglePin(node) {
 let layoutRun = null;
 function runLayout(opts = {}) {
   if (layoutRun) layoutRun.stop();
-  const eles = cy.elements(':visible');
+  const eles = shownNodes().union(shownEdges());
   if (!eles.length) return;
   const started = performance.now();
   layoutRun = eles.layout(layoutOptions(view.layout, cy, opts));
@@ -434,6 +438,7 @@ async function showDetails(node) {
       ];
       html += dl(rows);
       if (o.companiesHouseUrl) html += `<p class="govuk-body-s"><a class="govuk-link" id="ch-link" href="${esc(o.companiesHouseUrl)}" target="_blank" rel="noopener noreferrer">View on Companies House (opens in new tab)</a></p>`;
+      else if (o.kind === 'COMPANY') html += `<p class="govuk-body-s" id="ch-none">No Companies House page for this record${o.sample ? ' (sample data: not a real company)' : ''}.</p>`;
       html += relList('Sectors', o.sectors.map(s => `${s.sector.code} ${s.sector.name}${s.primary ? ' (primary)' : ''}`));
       html += relList('Suppliers', o.suppliers.map(s => s.supplier.name + (s.what ? ` – ${s.what}` : '')));
       html += relList('Customers', o.customers.map(s => s.customer.name + (s.what ? ` – ${s.what}` : '')));
@@ -793,8 +798,8 @@ async function runProfile() {
 
 function afterChange() {
   applySizes(cy, view.size);
-  const visible = cy.nodes(':visible');
-  $('graph-count').textContent = `${fmt(visible.length)} nodes, ${fmt(cy.edges(':visible').length)} relationships`
+  const visible = shownNodes();
+  $('graph-count').textContent = `${fmt(visible.length)} nodes, ${fmt(shownEdges().length)} relationships`
     + (cy.nodes().length > visible.length ? ` (${fmt(cy.nodes().length - visible.length)} hidden)` : '');
   const kinds = new Set(visible.map(n => n.data('kind')));
   $('legend').innerHTML = [...kinds].sort().map(k =>
@@ -806,7 +811,7 @@ function afterChange() {
 }
 
 function renderNodeList() {
-  const nodes = cy.nodes(':visible').sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+  const nodes = shownNodes().sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
   const max = 500;
   $('node-list').innerHTML = nodes.slice(0, max).map(n => `<li><button type="button" data-id="${esc(n.id())}">${esc(n.data('label'))}</button></li>`).join('')
     + (nodes.length > max ? `<li>…and ${fmt(nodes.length - max)} more (use search or filters)</li>` : '');
@@ -914,15 +919,16 @@ $('export-png').addEventListener('click', () => {
 });
 $('export-nodes-csv').addEventListener('click', () => {
   const rows = [['id', 'type', 'kind', 'name', 'status', 'incorporated_year', 'employees', 'local_authority', 'sample', 'degree', 'impact_gain_gbp_m']];
-  cy.nodes(':visible').forEach(n => {
+  const edges = shownEdges();
+  shownNodes().forEach(n => {
     const d = n.data();
-    rows.push([d.id, d.type, d.kind, d.label, d.status, d.year, d.employees, d.la, d.sample ? 'true' : 'false', n.connectedEdges(':visible').length, d.gain]);
+    rows.push([d.id, d.type, d.kind, d.label, d.status, d.year, d.employees, d.la, d.sample ? 'true' : 'false', n.connectedEdges().intersection(edges).length, d.gain]);
   });
   download(new Blob([csv(rows)], { type: 'text/csv' }), 'sector-graph-nodes.csv');
 });
 $('export-edges-csv').addEventListener('click', () => {
   const rows = [['source', 'target', 'relationship', 'source_name', 'target_name', 'detail']];
-  cy.edges(':visible').forEach(e => rows.push([e.data('source'), e.data('target'), e.data('rel'), e.source().data('label'), e.target().data('label'), e.data('what') || e.data('role') || '']));
+  shownEdges().forEach(e => rows.push([e.data('source'), e.data('target'), e.data('rel'), e.source().data('label'), e.target().data('label'), e.data('what') || e.data('role') || '']));
   download(new Blob([csv(rows)], { type: 'text/csv' }), 'sector-graph-relationships.csv');
 });
 
@@ -948,7 +954,7 @@ $('sign-in-dialog').addEventListener('close', () => {
 
 $('layout-select').addEventListener('change', e => { view.layout = e.target.value; runLayout({ randomize: false }); });
 $('size-select').addEventListener('change', e => { view.size = e.target.value; afterChange(); });
-$('fit-button').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
+$('fit-button').addEventListener('click', () => cy.fit(shownNodes(), 30));
 $('relayout-button').addEventListener('click', () => runLayout({ randomize: true }));
 $('clear-button').addEventListener('click', () => { cy.elements().remove(); $('details-body').innerHTML = ''; $('details-empty').hidden = false; notice(null); afterChange(); });
 $('filters').addEventListener('change', filtersChanged);

@@ -101,7 +101,7 @@ export function createGraph(container) {
 
 /** Layout options; large graphs get fewer iterations so the page stays responsive. */
 export function layoutOptions(name, cy, opts = {}) {
-  const n = cy.nodes(':visible').length;
+  const n = cy.nodes().not('.hidden, .filtered').length;
   const base = { name, animate: false, fit: opts.fit !== false, padding: 30, nodeDimensionsIncludeLabels: false };
   if (name === 'cose') {
     return Object.assign(base, {
@@ -113,7 +113,7 @@ export function layoutOptions(name, cy, opts = {}) {
     return Object.assign(base, { concentric: node => node.degree(), levelWidth: () => 2, minNodeSpacing: 8 });
   }
   if (name === 'breadthfirst') {
-    const roots = cy.nodes(':selected, .pinned').filter(':visible');
+    const roots = cy.nodes(':selected, .pinned').not('.hidden, .filtered');
     return Object.assign(base, { directed: false, spacingFactor: 1, roots: roots.length ? roots : undefined });
   }
   return base;
@@ -124,7 +124,7 @@ export function applySizes(cy, metric) {
   const nodes = cy.nodes();
   const value = node => {
     if (metric === 'employees') return node.data('employees') || 0;
-    if (metric === 'degree') return node.connectedEdges(':visible').length;
+    if (metric === 'degree') return node.connectedEdges().not('.filtered').length;
     if (metric === 'gain') return node.data('gain') || 0;
     return 0;
   };
