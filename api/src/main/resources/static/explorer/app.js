@@ -35,6 +35,22 @@ window.explorer = {
   visibleNodeIds: () => shownNodes().map(n => n.id()).sort(),
   allNodeIds: () => cy.nodes().map(n => n.id()).sort(),
   expand: (id, groups) => expand(cy.getElementById(id), groups),
+  /** Adds and expands several nodes, then paints and lays out once (used by the benchmark). */
+  expandMany: async (nodes, groups) => {
+    const t0 = performance.now();
+    addElements(nodes, [], null);
+    for (const d of nodes) await expand(cy.getElementById(d.id), groups, { deferLayout: true });
+    timings.loaded = performance.now() - t0;
+    await applyFilters();
+    await new Promise(r => requestAnimationFrame(() => r()));
+    timings.firstRender = performance.now() - t0;
+    timings.layoutStop = 0;
+    runLayout();
+    while (!timings.layoutStop) await new Promise(r => setTimeout(r, 20));
+    timings.settled = timings.layoutStop - t0;
+    afterChange();
+    return { loaded: timings.loaded, firstRender: timings.firstRender, settled: timings.settled, nodes: cy.nodes().length, edges: cy.edges().length };
+  },
   select: id => selectNode(cy.getElementById(id))
 };
 
@@ -231,7 +247,7 @@ function tooMany(what, total, loaded, node) {
 }
 
 /** Expands a node's neighbours for the given relationship groups (default: all). */
-async function expand(node, groups = Object.keys(EXPAND_GROUPS)) {
+async function expand(node, groups = Object.keys(EXPAND_GROUPS), opts = {}) {
   if (!node || node.empty()) return;
   const g = new Set(groups);
   const type = node.data('type');
@@ -341,6 +357,7 @@ async function expand(node, groups = Object.keys(EXPAND_GROUPS)) {
   } catch (err) { showError(err); return; }
   const added = addElements(nodes, edges, node);
   node.data('expanded', true);
+  if (opts.deferLayout) return added;
   if (added.nodes || added.edges) {
     await applyFilters();
     // Paint the new neighbours where they landed first, then settle the layout.
