@@ -972,7 +972,7 @@ $('sign-in-dialog').addEventListener('close', () => {
 $('layout-select').addEventListener('change', e => { view.layout = e.target.value; runLayout({ randomize: false }); });
 $('size-select').addEventListener('change', e => { view.size = e.target.value; afterChange(); });
 $('fit-button').addEventListener('click', () => cy.fit(shownNodes(), 30));
-$('relayout-button').addEventListener('click', () => runLayout({ randomize: true }));
+$('relayout-button').addEventListener('click', () => runLayout({ randomize: true, force: true }));
 $('clear-button').addEventListener('click', () => { cy.elements().remove(); $('details-body').innerHTML = ''; $('details-empty').hidden = false; notice(null); afterChange(); });
 $('filters').addEventListener('change', filtersChanged);
 $('filters').addEventListener('input', e => { if (e.target.type === 'range') filtersChanged(); });

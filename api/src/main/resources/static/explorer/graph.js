@@ -102,6 +102,9 @@ export function createGraph(container) {
 /** Layout options; large graphs get fewer iterations so the page stays responsive. */
 export function layoutOptions(name, cy, opts = {}) {
   const n = cy.nodes().not('.hidden, .filtered').length;
+  // Cytoscape's cose is O(n²) per iteration and runs on the page's thread: beyond 800 nodes it would freeze
+  // the page for minutes on a slow machine, so large graphs get the concentric layout unless asked again.
+  if (name === 'cose' && n > 800 && !opts.force) name = 'concentric';
   const base = { name, animate: false, fit: opts.fit !== false, padding: 30, nodeDimensionsIncludeLabels: false };
   if (name === 'cose') {
     return Object.assign(base, {
