@@ -73,7 +73,7 @@ class ExplorerBenchmark {
       }
       long t0 = System.nanoTime();
       b.byId("export-png").click();
-      b.download("sector-graph.png");
+      b.download("sector-graph.png", 300);
       System.out.printf("  PNG export                    %8.0f ms%n", (System.nanoTime() - t0) / 1e6);
     }
   }

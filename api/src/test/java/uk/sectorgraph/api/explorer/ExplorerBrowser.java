@@ -96,7 +96,11 @@ final class ExplorerBrowser implements AutoCloseable {
 
   /** Waits for a finished download (no .crdownload) whose name starts with the prefix. */
   Path download(String name) {
-    return waitUpTo(30).until(d -> {
+    return download(name, 30);
+  }
+
+  Path download(String name, int seconds) {
+    return waitUpTo(seconds).until(d -> {
       Path file = downloads.resolve(name);
       try {
         return Files.exists(file) && Files.size(file) > 0 && !Files.exists(downloads.resolve(name + ".crdownload"))
