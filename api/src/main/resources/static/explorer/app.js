@@ -755,7 +755,7 @@ async function runGaps() {
   out.textContent = 'Looking for gaps…';
   const pid = $('gaps-partnership').value;
   try {
-    const gaps = (await gql('query($p:ID!){partnershipGaps(partnershipId:$p){ kind severity sentence nodeIds figures }}', { p: pid })).partnershipGaps;
+    const gaps = (await gql('query($p:ID!){partnershipGaps(partnershipId:$p){ gaps { kind severity sentence nodeIds figures } }}', { p: pid })).partnershipGaps.gaps;
     await ensurePartnership(pid);
     // Gap nodes may be organisations (org ids) or sectors (SIC codes); add organisations we do not have.
     const resolve = raw => ['', 'sector:', 'la:', 'lep:', 'partnership:', 'person:'].map(p => p + raw).find(id => cy.getElementById(id).nonempty());
@@ -779,8 +779,8 @@ async function runGaps() {
         const div = document.createElement('div');
         div.className = 'sg-gap'; div.tabIndex = 0; div.setAttribute('role', 'button');
         const figures = g.figures && typeof g.figures === 'object'
-          ? Object.entries(g.figures).map(([k, v]) => `${k}: ${v}`).join(', ') : (g.figures ?? '');
-        div.innerHTML = `<strong>Gap ${i + 1}: ${esc(g.kind)}</strong> <span class="govuk-tag govuk-tag--${g.severity === 'HIGH' ? 'red' : 'yellow'}">${esc(g.severity)}</span><br>${esc(g.sentence)}`
+          ? Object.entries(g.figures).map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : (typeof v === 'number' ? fmt(v) : v)}`).join(', ') : (g.figures ?? '');
+        div.innerHTML = `<strong>Gap ${i + 1}: ${esc(g.kind)}</strong> <span class="govuk-tag govuk-tag--${g.severity >= 0.66 ? 'red' : g.severity >= 0.33 ? 'yellow' : 'grey'}">severity ${esc(fmt(g.severity))}</span><br>${esc(g.sentence)}`
           + (figures ? `<br><span class="govuk-body-s">${esc(figures)}</span>` : '');
         const focus = () => {
           const nodes = cy.collection();
@@ -801,9 +801,10 @@ async function runProfile() {
   const out = $('profile-result');
   out.textContent = 'Loading profile…';
   try {
-    const p = (await gql('query($a:ID!){sectorProfile(area:$a){ rows { code name companies locationQuotient } }}', { a: $('profile-area').value.trim() })).sectorProfile;
+    // SIC sections against the nation: the rows are sectors a user can click onto the canvas.
+    const p = (await gql('query($a:String!){sectorProfile(area:$a){ sections { code name companies locationQuotient } }}', { a: $('profile-area').value.trim() })).sectorProfile;
     out.innerHTML = '';
-    renderSectorProfile(out, p ? p.rows : [], row => {
+    renderSectorProfile(out, p ? p.sections : [], row => {
       addElements([otherData('Sector', row.code, row.code + ' ' + row.name)], [], null);
       afterChange();
       selectNode(cy.getElementById(nodeId('Sector', row.code)));
