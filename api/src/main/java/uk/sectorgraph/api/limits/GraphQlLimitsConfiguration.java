@@ -3,6 +3,7 @@ package uk.sectorgraph.api.limits;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +19,24 @@ class GraphQlLimitsConfiguration {
 
   @Bean
   Instrumentation maxDepth(SectorGraphProperties properties) {
-    return new MaxQueryDepthInstrumentation(properties.limits().maxDepth());
+    return new MaxQueryDepthInstrumentation(properties.limits().maxDepth()) {
+      @Override
+      protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+        return new AbortExecutionException("Query depth " + depth + " is over the limit of " + maxDepth
+            + " (limit max-depth)");
+      }
+    };
   }
 
   @Bean
   Instrumentation maxComplexity(SectorGraphProperties properties) {
-    return new MaxQueryComplexityInstrumentation(properties.limits().maxComplexity(), listSizeMultiplies());
+    return new MaxQueryComplexityInstrumentation(properties.limits().maxComplexity(), listSizeMultiplies()) {
+      @Override
+      protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+        return new AbortExecutionException("Query complexity " + complexity + " is over the limit of " + maxComplexity
+            + " (limit max-complexity); ask for smaller pages or fewer nested lists");
+      }
+    };
   }
 
   static FieldComplexityCalculator listSizeMultiplies() {

@@ -18,7 +18,7 @@ import uk.sectorgraph.api.store.GraphReads;
  * for all the organisations on a page, never one per organisation (the N+1 problem).
  */
 @Controller
-class OrganisationRelations {
+public class OrganisationRelations {
 
   private final GraphReads graph;
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * Turns an {@link OrganisationFilter} into a Cypher predicate on {@code o}. User values only ever
  * become parameters (named p0, p1, ... here); the predicate text is built from fixed fragments.
  */
-final class OrganisationWhere {
+public final class OrganisationWhere {
 
   private final Map<String, Object> parameters;
   private int next;
@@ -21,7 +21,7 @@ final class OrganisationWhere {
   }
 
   /** @return a predicate ("true" when there is no filter); parameters are added to {@code parameters}. */
-  static String of(OrganisationFilter filter, Map<String, Object> parameters) {
+  public static String of(OrganisationFilter filter, Map<String, Object> parameters) {
     return filter == null ? "true" : new OrganisationWhere(parameters).predicate(filter, "where");
   }
 

@@ -19,7 +19,7 @@ import uk.sectorgraph.api.store.GraphReads;
 
 /** The SIC 2007 tree and custom sector groupings. */
 @Controller
-class SectorController {
+public class SectorController {
 
   private final GraphReads graph;
   private final OrganisationQueries organisations;
@@ -29,7 +29,7 @@ class SectorController {
     this.organisations = organisations;
   }
 
-  record SectorGroupingView(String id, String name, String description) {}
+  public record SectorGroupingView(String id, String name, String description) {}
 
   @QueryMapping
   List<SectorView> sectors(@Argument String level, @Argument String parent) {

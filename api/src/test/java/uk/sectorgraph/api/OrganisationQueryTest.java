@@ -1,0 +1,138 @@
+package uk.sectorgraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class OrganisationQueryTest extends ApiTestSupport {
+
+  private static final String NESTED = """
+      { organisations(where: {area: "E37000034"}, first: 20) {
+          edges { node { id name
+            sectors { sector { code name } primary }
+            localAuthority { code name }
+            suppliers { supplier { name } }
+            memberships { partnership { name } }
+          } } } }""";
+
+  @Test
+  void nestedQueryIsFetchedInBatchesWithAPinnedNumberOfStatements() {
+    JsonNode[] data = new JsonNode[1];
+    long statements = statementsDuring(() -> data[0] = query(NESTED));
+    assertThat(data[0].path("organisations").path("edges").size()).isEqualTo(20);
+    // one page + sectors + localAuthority + suppliers + memberships (+ the security lookup is not Cypher)
+    assertThat(statements).isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void totalCountAloneRunsExactlyOneStatement() {
+    JsonNode[] data = new JsonNode[1];
+    long statements = statementsDuring(() -> data[0] = query("{ organisations(where: {area: \"E37000034\"}) { totalCount } }"));
+    assertThat(statements).isEqualTo(1);
+    assertThat(data[0].path("organisations").path("totalCount").asInt()).isGreaterThan(100);
+  }
+
+  @Test
+  void areaAsLepIncludesAllItsLocalAuthorities() {
+    int lep = count("{area: \"E37000034\"}");
+    int sum = 0;
+    for (String la : List.of("E06000001", "E06000002", "E06000003", "E06000004", "E06000005")) {
+      sum += count("{area: \"" + la + "\"}");
+    }
+    assertThat(lep).isEqualTo(sum).isGreaterThan(0);
+  }
+
+  @Test
+  void sectorFilterIncludesSubSectors() {
+    int division = count("{sector: \"20\", area: \"E37000034\"}");
+    int parts = 0;
+    for (String code : List.of("20.1", "20.2", "20.3", "20.4", "20.5", "20.6")) {
+      parts += count("{sector: \"" + code + "\", area: \"E37000034\"}");
+    }
+    assertThat(division).isGreaterThan(0);
+    // a firm may declare codes in two groups of division 20, so the groups can add up to more
+    assertThat(parts).isGreaterThanOrEqualTo(division);
+    assertThat(count("{sector: \"20140\", area: \"E37000034\"}")).isLessThanOrEqualTo(count("{sector: \"20.14\", area: \"E37000034\"}"));
+    JsonNode nodes = query("""
+        { organisations(where: {sector: "20", area: "E37000034"}, first: 500) { edges { node { sectors { sector { code } } } } } }""")
+        .path("organisations").path("edges");
+    for (JsonNode edge : nodes) {
+      boolean inDivision = false;
+      for (JsonNode s : edge.path("node").path("sectors")) {
+        inDivision |= s.path("sector").path("code").asString().startsWith("20");
+      }
+      assertThat(inDivision).isTrue();
+    }
+  }
+
+  @Test
+  void andOrNotCombineAsTheySay() {
+    int all = count("{area: \"E37000034\"}");
+    int chem = count("{area: \"E37000034\", sector: \"20\"}");
+    int notChem = count("{area: \"E37000034\", NOT: {sector: \"20\"}}");
+    assertThat(chem + notChem).isEqualTo(all);
+    int hartlepool = count("{area: \"E06000001\"}");
+    int darlington = count("{area: \"E06000005\"}");
+    assertThat(count("{OR: [{area: \"E06000001\"}, {area: \"E06000005\"}]}")).isEqualTo(hartlepool + darlington);
+    assertThat(count("{AND: [{area: \"E06000001\"}, {area: \"E06000005\"}]}")).isZero();
+    assertThat(count("{memberOf: \"tees-valley-clean-industry\", kindIn: [LOCAL_AUTHORITY]}")).isEqualTo(3);
+  }
+
+  @Test
+  void incorporationDateRangeReturnsOnlyThoseDates() {
+    JsonNode edges = query("""
+        { organisations(where: {area: "E37000034", incorporatedFrom: "2020-01-01", incorporatedTo: "2021-12-31"}, first: 500) {
+            totalCount edges { node { incorporatedOn } } } }""").path("organisations");
+    assertThat(edges.path("totalCount").asInt()).isPositive();
+    for (JsonNode e : edges.path("edges")) {
+      assertThat(e.path("node").path("incorporatedOn").asString()).isBetween("2020-01-01", "2021-12-31");
+    }
+    Answer bad = post(ANALYST, "{ organisations(where: {incorporatedFrom: \"2020-13-45\"}) { totalCount } }");
+    assertThat(bad.firstError()).contains("incorporatedFrom").contains("YYYY-MM-DD");
+  }
+
+  @Test
+  void cursorPagingForwardsAndBackwardsCoversAllWithoutDuplicates() {
+    String where = "{area: \"E06000005\"}";
+    int total = count(where);
+    List<String> forward = new ArrayList<>();
+    String after = null;
+    boolean more = true;
+    while (more) {
+      JsonNode page = query("query($after: String) { organisations(where: " + where + ", first: 7, after: $after, orderBy: [{field: NAME}]) {"
+          + " edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }", after == null ? Map.of() : Map.of("after", after))
+          .path("organisations");
+      page.path("edges").forEach(e -> forward.add(e.path("node").path("id").asString()));
+      more = page.path("pageInfo").path("hasNextPage").asBoolean();
+      after = page.path("pageInfo").path("endCursor").asString();
+    }
+    assertThat(forward).hasSize(total).doesNotHaveDuplicates();
+
+    List<String> backward = new ArrayList<>();
+    String before = null;
+    boolean previous = true;
+    while (previous) {
+      JsonNode page = query("query($before: String) { organisations(where: " + where + ", last: 6, before: $before, orderBy: [{field: NAME}]) {"
+          + " edges { node { id } } pageInfo { hasPreviousPage startCursor } } }", before == null ? Map.of() : Map.of("before", before))
+          .path("organisations");
+      List<String> ids = new ArrayList<>();
+      page.path("edges").forEach(e -> ids.add(e.path("node").path("id").asString()));
+      backward.addAll(0, ids);
+      previous = page.path("pageInfo").path("hasPreviousPage").asBoolean();
+      before = page.path("pageInfo").path("startCursor").asString();
+    }
+    assertThat(backward).isEqualTo(forward);
+    Set<String> unique = new HashSet<>(forward);
+    assertThat(unique).hasSize(total);
+  }
+
+  private int count(String where) {
+    return query("{ organisations(where: " + where + ") { totalCount } }").path("organisations").path("totalCount").asInt();
+  }
+}
