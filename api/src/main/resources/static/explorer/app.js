@@ -593,6 +593,8 @@ async function applyFilters() {
         if (view.sectorMatches && !view.sectorMatches.has(d.id)) ok = false;
       }
       if (ok && d.type === 'LocalAuthority' && view.areaLas && !view.areaLas.has(d.ref)) ok = false;
+      // What an analysis put on the picture stays visible: the filters narrow the network, not the findings.
+      if (n.hasClass('gap') || n.hasClass('gainer') || n.hasClass('gainer-outside')) ok = true;
       n.toggleClass('filtered', !ok);
     });
     cy.edges().forEach(e => e.toggleClass('filtered', !rels.has(e.data('rel'))));

@@ -2,55 +2,21 @@ package uk.sectorgraph.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The server as a newcomer meets it: embedded Neo4j, reference data and the sample region loaded,
  * GraphQL answering the first slice and the analyses over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ServerSmokeTest {
+class ServerSmokeTest extends ApiTestSupport {
 
-  static Path dataDir;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws Exception {
-    dataDir = Files.createTempDirectory("sector-graph-smoke-");
-    registry.add("sectorgraph.data-dir", dataDir::toString);
-    registry.add("sectorgraph.bolt-port", () -> "0");
-    registry.add("sectorgraph.neo4j.password", () -> "smoke-test-password");
-  }
-
-  @Value("${local.server.port}")
-  int port;
-
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final JsonMapper json = JsonMapper.builder().build();
-
-  JsonNode graphql(String query) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/graphql-response+json")
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("query", query))))
-        .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return json.readTree(response.body());
+  JsonNode graphql(String query) {
+    return post(ANONYMOUS, query).json();
   }
 
   @Test
-  void aNewcomerFindsASampleCompanyAndItsNetwork() throws Exception {
+  void aNewcomerFindsASampleCompanyAndItsNetwork() {
     JsonNode result = graphql("""
         { searchOrganisations(text: "seal sands chemicals", first: 1) {
             organisation { id name sample localAuthority { name } suppliers { supplier { name } }
@@ -64,7 +30,7 @@ class ServerSmokeTest {
   }
 
   @Test
-  void lepsListTheirLocalAuthoritiesWithShares() throws Exception {
+  void lepsListTheirLocalAuthoritiesWithShares() {
     JsonNode leps = graphql("{ leps { code name localAuthorities { share localAuthority { code name } } } }").at("/data/leps");
     assertThat(leps.size()).isEqualTo(38);
     JsonNode tees = null;
@@ -78,7 +44,7 @@ class ServerSmokeTest {
   }
 
   @Test
-  void sectorsStartAtTheTwentyOneSections() throws Exception {
+  void sectorsStartAtTheTwentyOneSections() {
     JsonNode sectors = graphql("{ sectors { code name children { code } } }").at("/data/sectors");
     assertThat(sectors.size()).isEqualTo(21);
     assertThat(sectors.get(2).get("code").asString()).isEqualTo("C");
@@ -86,7 +52,7 @@ class ServerSmokeTest {
   }
 
   @Test
-  void analysesAnswerOverGraphQl() throws Exception {
+  void analysesAnswerOverGraphQl() {
     JsonNode industry = graphql("{ industry(code: \"C20B\") { name outputMultiplier suppliers(first: 3) { coefficient industry { code } } } }")
         .at("/data/industry");
     assertThat(industry.get("outputMultiplier").asDouble()).isGreaterThan(1.0);
@@ -107,7 +73,7 @@ class ServerSmokeTest {
   }
 
   @Test
-  void aBadQueryIsAnErrorAndTheNextQueryStillWorks() throws Exception {
+  void aBadQueryIsAnErrorAndTheNextQueryStillWorks() {
     JsonNode bad = graphql("{ organisation(id: \"x\") { noSuchField } }");
     assertThat(bad.get("errors").get(0).get("message").asString()).contains("noSuchField");
     JsonNode good = graphql("{ organisation(id: \"GB-SAMPLE-TVCA\") { name } }");
