@@ -34,13 +34,14 @@ final class RunningServer {
 
   static synchronized RunningServer get() throws Exception {
     if (instance == null) {
-      String dataDir = Files.createTempDirectory("sector-graph-running-").toString();
+      // A benchmark can point at a prepared store (e.g. a national-scale synthetic import).
+      String dataDir = System.getProperty("bench.dataDir", Files.createTempDirectory("sector-graph-running-").toString());
       ConfigurableApplicationContext context = new SpringApplicationBuilder(SectorGraphApplication.class)
           .properties(Map.of(
               "sectorgraph.data-dir", dataDir,
               "sectorgraph.bolt-port", "0",
               "server.port", "0",
-              "sectorgraph.neo4j.password", "running-password-1",
+              "sectorgraph.neo4j.password", System.getProperty("bench.neo4jPassword", "running-password-1"),
               "sectorgraph.admin-password", ADMIN_PASSWORD))
           .run();
       instance = new RunningServer(context);
