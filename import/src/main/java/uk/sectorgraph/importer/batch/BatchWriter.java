@@ -10,6 +10,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
 
 /**
  * Collects rows and writes each batch with ONE parameterised Cypher statement in one write transaction
@@ -25,6 +26,11 @@ import org.neo4j.driver.SessionConfig;
  * ordinal of the data row in the file); after a batch commits, listeners get the position of its
  * last row, which is what {@link Checkpoint} stores.
  *
+ * <p>Instead of one statement, a source may give a {@link Statement}: code that writes the batch in
+ * the one write transaction with as many statements as it likes (e.g. first read what the graph holds
+ * for the batch's keys, then write only what changed). The same contract holds: idempotent, exact
+ * counts, one transaction per batch, and it may run again (transient-error retry or a resumed import).
+ *
  * <p>Not thread-safe: one writer per reading thread.
  */
 public final class BatchWriter<T> implements AutoCloseable {
@@ -35,11 +41,26 @@ public final class BatchWriter<T> implements AutoCloseable {
     void committed(long lastPosition, int rows, BatchCounts counts);
   }
 
+  /** Writes one batch inside its write transaction and returns what it did. */
+  @FunctionalInterface
+  public interface Statement {
+    BatchCounts write(TransactionContext tx, List<Map<String, Object>> rows);
+
+    /** One Cypher statement following the contract above. */
+    static Statement cypher(String cypher) {
+      Objects.requireNonNull(cypher);
+      return (tx, rows) -> {
+        Record r = tx.run(cypher, Map.of("rows", rows)).single();
+        return new BatchCounts(r.get("created").asLong(), r.get("updated").asLong(), r.get("unchanged").asLong());
+      };
+    }
+  }
+
   public static final int DEFAULT_BATCH_SIZE = 10_000;
 
   private final Driver driver;
   private final SessionConfig sessionConfig;
-  private final String cypher;
+  private final Statement statement;
   private final Function<? super T, Map<String, Object>> toParameters;
   private final Function<? super T, ?> keyOf;
   private final int batchSize;
@@ -55,7 +76,7 @@ public final class BatchWriter<T> implements AutoCloseable {
   private BatchWriter(Builder<T> b) {
     this.driver = b.driver;
     this.sessionConfig = b.database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(b.database);
-    this.cypher = b.cypher;
+    this.statement = b.statement;
     this.toParameters = b.toParameters;
     this.keyOf = b.keyOf;
     this.batchSize = b.batchSize;
@@ -64,7 +85,13 @@ public final class BatchWriter<T> implements AutoCloseable {
 
   public static <T> Builder<T> builder(Driver driver, String database, String cypher,
       Function<? super T, Map<String, Object>> toParameters) {
-    return new Builder<>(driver, database, cypher, toParameters);
+    return new Builder<>(driver, database, Statement.cypher(cypher), toParameters);
+  }
+
+  /** A writer whose batches are written by {@code statement} (several statements in one transaction). */
+  public static <T> Builder<T> builder(Driver driver, String database, Statement statement,
+      Function<? super T, Map<String, Object>> toParameters) {
+    return new Builder<>(driver, database, statement, toParameters);
   }
 
   /** Adds a row; writes the batch when it is full. */
@@ -89,10 +116,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     List<Map<String, Object>> rows = new ArrayList<>(pending.values());
     BatchCounts counts;
     try (Session session = driver.session(sessionConfig)) {
-      counts = session.executeWrite(tx -> {
-        Record r = tx.run(cypher, Map.of("rows", rows)).single();
-        return new BatchCounts(r.get("created").asLong(), r.get("updated").asLong(), r.get("unchanged").asLong());
-      });
+      counts = session.executeWrite(tx -> statement.write(tx, rows));
     }
     counts = counts.plus(new BatchCounts(0, 0, superseded));
     int written = pendingRows;
@@ -118,16 +142,16 @@ public final class BatchWriter<T> implements AutoCloseable {
   public static final class Builder<T> {
     private final Driver driver;
     private final String database;
-    private final String cypher;
+    private final Statement statement;
     private final Function<? super T, Map<String, Object>> toParameters;
     private Function<? super T, ?> keyOf;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private final List<Listener> listeners = new ArrayList<>();
 
-    private Builder(Driver driver, String database, String cypher, Function<? super T, Map<String, Object>> toParameters) {
+    private Builder(Driver driver, String database, Statement statement, Function<? super T, Map<String, Object>> toParameters) {
       this.driver = Objects.requireNonNull(driver);
       this.database = database;
-      this.cypher = Objects.requireNonNull(cypher);
+      this.statement = Objects.requireNonNull(statement);
       this.toParameters = Objects.requireNonNull(toParameters);
     }
 

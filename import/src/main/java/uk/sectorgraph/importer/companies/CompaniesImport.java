@@ -104,7 +104,7 @@ public final class CompaniesImport {
     }
     String source = "companies-house-basic-" + asOf.toString().substring(0, 7);
     CsvInput input = new CsvInput(file);
-    BatchWriter.Builder<CompanyRow> builder = BatchWriter.<CompanyRow>builder(driver, database, CompanyCypher.UPSERT,
+    BatchWriter.Builder<CompanyRow> builder = BatchWriter.<CompanyRow>builder(driver, database, new CompanyBatch(),
             CompanyRow::toParameters)
         .batchSize(options.batchSize())
         .dedupeBy(CompanyRow::id);

@@ -65,6 +65,59 @@ final class CompanyCypher {
              count(CASE WHEN outcome IN ['unchanged', 'stale'] THEN 1 END) AS unchanged
       """;
 
+  /**
+   * First round trip of a batch (read-only, ids only): what the graph holds for these companies, so
+   * that {@link CompanyBatch} sends unchanged rows nowhere and new rows to {@link #CREATE}.
+   */
+  static final String STORED = """
+      UNWIND $ids AS id
+      MATCH (o:Organisation {id: id})
+      RETURN o.id AS id, o.rowHash AS hash, o.source AS source, o.asOf AS asOf,
+             o.missingFromSnapshot IS NOT NULL AS missing
+      """;
+
+  /**
+   * Rows whose company was not in the graph when the batch read it. Same values as {@link #UPSERT}
+   * writes for a created row, but without its per-row classification, read-back of old values and
+   * relationship MERGEs: a node made here has no relationships, so OPERATES_IN and LOCATED_IN are
+   * CREATEd (nothing to match against the dense Sector and LocalAuthority nodes). A row whose node
+   * turns out to exist after all (another writer got there first) is left alone and its id is
+   * returned in {@code existing}, for {@link #UPSERT}.
+   */
+  static final String CREATE = """
+      UNWIND $rows AS row
+      MERGE (o:Organisation {id: row.id})
+      WITH o, row, o.source IS NULL AS isNew
+      CALL (o, row, isNew) {
+        WITH o, row WHERE isNew
+        SET o.kind = 'COMPANY', o.name = row.name, o.companyNumber = row.companyNumber, o.status = row.status,
+            o.category = row.category, o.incorporatedOn = row.incorporatedOn, o.dissolvedOn = row.dissolvedOn,
+            o.postcode = row.postcode, o.previousNames = row.previousNames,
+            o.previousNamesText = row.previousNamesText, o.source = row.source, o.asOf = row.asOf,
+            o.rowHash = row.hash,
+            o.statusHistory = CASE WHEN row.status IS NULL THEN null ELSE [toString(row.asOf) + ':' + row.status] END
+        WITH o, row
+        CALL (o, row) {
+          UNWIND row.sectors AS link
+          MATCH (s:Sector {code: link.code})
+          CREATE (o)-[:OPERATES_IN {primary: link.primary, source: row.source, asOf: row.asOf}]->(s)
+        }
+        CALL (o, row) {
+          MATCH (p:Postcode {code: row.postcode})
+          MATCH (la:LocalAuthority {code: p.laCode})
+          CREATE (o)-[:LOCATED_IN {source: row.source, asOf: row.asOf}]->(la)
+        }
+      }
+      RETURN count(CASE WHEN isNew THEN 1 END) AS created, collect(CASE WHEN NOT isNew THEN row.id END) AS existing
+      """;
+
+  /** Unchanged rows of a newer snapshot: only the provenance moves on (what {@link #UPSERT} does for them). */
+  static final String TOUCH = """
+      UNWIND $rows AS row
+      MATCH (o:Organisation {id: row.id})
+      SET o.asOf = row.asOf, o.source = row.source, o.missingFromSnapshot = null
+      """;
+
   /** Sector codes a company can be linked to. */
   static final String SECTOR_CODES = "MATCH (s:Sector) RETURN s.code AS code";
 
