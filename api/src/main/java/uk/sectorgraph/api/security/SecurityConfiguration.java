@@ -57,6 +57,7 @@ class SecurityConfiguration {
           auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll();
           auth.requestMatchers("/", "/index.html", "/explorer/**", "/webjars/**", "/graphiql/**", "/favicon.ico",
               "/error").permitAll();
+          auth.requestMatchers("/api/uploads/grants").hasRole("ADMIN");
           auth.requestMatchers("/api/uploads/**").hasRole("EDITOR");
           if (anonymousReads) {
             auth.requestMatchers("/graphql", "/graphql/schema").permitAll();
