@@ -15,6 +15,7 @@ public record SectorGraphProperties(
     int boltPort,
     Neo4j neo4j,
     boolean sampleData,
+    Boolean loadDataInBackground,
     Boolean anonymousReads,
     String adminPassword,
     List<User> users,
@@ -40,6 +41,11 @@ public record SectorGraphProperties(
     if (limits == null) {
       limits = new Limits(12, 5000, 500, 20, 1_000_000);
     }
+  }
+
+  /** On by default: the server answers while a fresh store is filled, and health says when it is ready. */
+  public boolean dataLoadsInBackground() {
+    return loadDataInBackground == null || loadDataInBackground;
   }
 
   public StoreSettings storeSettings() {

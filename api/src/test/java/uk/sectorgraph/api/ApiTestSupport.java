@@ -35,6 +35,7 @@ import uk.sectorgraph.api.store.GraphReads;
     "sectorgraph.neo4j.password=test-password-123",
     "sectorgraph.admin-password=admin-password-123",
     "sectorgraph.sample-data=true",
+    "sectorgraph.load-data-in-background=false",
     "logging.level.org.springframework.graphql=WARN"})
 public abstract class ApiTestSupport {
 

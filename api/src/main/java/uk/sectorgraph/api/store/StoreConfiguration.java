@@ -4,8 +4,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.sectorgraph.api.SectorGraphProperties;
-import uk.sectorgraph.reference.ReferenceData;
-import uk.sectorgraph.sample.SampleDataLoader;
 import uk.sectorgraph.store.GraphStore;
 
 /**
@@ -18,17 +16,15 @@ class StoreConfiguration {
 
   @Bean(destroyMethod = "close")
   GraphStore graphStore(SectorGraphProperties properties) {
-    GraphStore store = GraphStore.open(properties.storeSettings());
-    try {
-      ReferenceData.loadIfNeeded(store);
-      if (properties.sampleData()) {
-        SampleDataLoader.loadIfNeeded(store);
-      }
-      return store;
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    return GraphStore.open(properties.storeSettings());
+  }
+
+  /** Named "data" so that it shows as such in /actuator/health. */
+  @Bean("data")
+  DataLoading dataLoading(GraphStore store, SectorGraphProperties properties) {
+    DataLoading loading = new DataLoading(store, properties.sampleData());
+    loading.start(properties.dataLoadsInBackground());
+    return loading;
   }
 
   /** The store owns the driver's lifecycle, so Spring must not close it a second time. */

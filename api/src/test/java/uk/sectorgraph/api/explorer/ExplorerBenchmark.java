@@ -25,6 +25,7 @@ class ExplorerBenchmark {
     Path dataDir = Files.createTempDirectory("explorer-benchmark-data-");
     registry.add("sectorgraph.data-dir", dataDir::toString);
     registry.add("sectorgraph.bolt-port", () -> "0");
+    registry.add("sectorgraph.load-data-in-background", () -> "false");
     registry.add("sectorgraph.neo4j.password", () -> "test-password-123");
   }
 

@@ -35,6 +35,7 @@ class ExplorerJourneyTest {
     Path dataDir = Files.createTempDirectory("explorer-journey-data-");
     registry.add("sectorgraph.data-dir", dataDir::toString);
     registry.add("sectorgraph.bolt-port", () -> "0");
+    registry.add("sectorgraph.load-data-in-background", () -> "false");
     registry.add("sectorgraph.neo4j.password", () -> "test-password-123");
   }
 

@@ -42,6 +42,7 @@ class ExternalNeo4jOutageTest {
     registry.add("sectorgraph.neo4j.uri", () -> "bolt://127.0.0.1:" + boltPort);
     registry.add("sectorgraph.neo4j.password", () -> PASSWORD);
     registry.add("sectorgraph.sample-data", () -> "false");
+    registry.add("sectorgraph.load-data-in-background", () -> "false");
     registry.add("sectorgraph.anonymous-reads", () -> "true");
   }
 

@@ -42,7 +42,8 @@ final class RunningServer {
               "sectorgraph.bolt-port", "0",
               "server.port", "0",
               "sectorgraph.neo4j.password", System.getProperty("bench.neo4jPassword", "running-password-1"),
-              "sectorgraph.admin-password", ADMIN_PASSWORD))
+              "sectorgraph.admin-password", ADMIN_PASSWORD,
+              "sectorgraph.load-data-in-background", "false"))
           .run();
       instance = new RunningServer(context);
       Runtime.getRuntime().addShutdownHook(new Thread(context::close));
