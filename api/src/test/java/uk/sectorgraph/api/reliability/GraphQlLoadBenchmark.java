@@ -32,7 +32,7 @@ class GraphQlLoadBenchmark {
       new Kind("lookup", "{ partnership(id: \"tees-valley-clean-industry\") { name members { role organisation { name } } } }", false),
       new Kind("aggregate", "{ sector(code: \"C\") { organisationCount children { code organisationCount } } }", false),
       new Kind("analysis", "{ partnershipGaps(partnershipId: \"tees-valley-clean-industry\") { gaps { kind severity } } }", false),
-      new Kind("write", "mutation { createSectorGrouping(input: {name: \"Load test grouping\", sectorCodes: [\"20140\"]}) { __typename } }", true));
+      new Kind("write", "mutation { addSupplierLink(input: {supplierId: \"GB-COH-SG000001\", customerId: \"GB-EDU-SAMPLE-TVU\", what: \"Load test\", valueGbp: 1}) { __typename } }", true));
 
   @Test
   void run() throws Exception {
