@@ -36,15 +36,14 @@ final class RunningServer {
     if (instance == null) {
       // A benchmark can point at a prepared store (e.g. a national-scale synthetic import).
       String dataDir = System.getProperty("bench.dataDir", Files.createTempDirectory("sector-graph-running-").toString());
-      ConfigurableApplicationContext context = new SpringApplicationBuilder(SectorGraphApplication.class)
-          .properties(Map.of(
-              "sectorgraph.data-dir", dataDir,
-              "sectorgraph.bolt-port", "0",
-              "server.port", "0",
-              "sectorgraph.neo4j.password", System.getProperty("bench.neo4jPassword", "running-password-1"),
-              "sectorgraph.admin-password", ADMIN_PASSWORD,
-              "sectorgraph.load-data-in-background", "false"))
-          .run();
+      // Command-line arguments: application.properties would override builder "default properties".
+      ConfigurableApplicationContext context = new SpringApplicationBuilder(SectorGraphApplication.class).run(
+          "--sectorgraph.data-dir=" + dataDir,
+          "--sectorgraph.bolt-port=0",
+          "--server.port=0",
+          "--sectorgraph.neo4j.password=" + System.getProperty("bench.neo4jPassword", "running-password-1"),
+          "--sectorgraph.admin-password=" + ADMIN_PASSWORD,
+          "--sectorgraph.load-data-in-background=false");
       instance = new RunningServer(context);
       Runtime.getRuntime().addShutdownHook(new Thread(context::close));
     }
