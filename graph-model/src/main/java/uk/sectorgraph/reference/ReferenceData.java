@@ -2,7 +2,6 @@ package uk.sectorgraph.reference;
 
 import java.util.Map;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sectorgraph.analysis.io.IoTableCsvReader;
@@ -25,7 +24,7 @@ public final class ReferenceData {
 
   /** @return true when it loaded, false when this version was already there */
   public static boolean loadIfNeeded(GraphStore store) {
-    try (Session session = session(store)) {
+    try (Session session = store.session()) {
       Integer loaded = session.executeRead(tx -> tx.run(
               "MATCH (d:Dataset {name: $name}) RETURN d.version AS v", Map.of("name", DATASET))
           .list(r -> r.get("v").asInt()).stream().findFirst().orElse(null));
@@ -46,8 +45,4 @@ public final class ReferenceData {
     }
   }
 
-  static Session session(GraphStore store) {
-    return store.database() == null ? store.driver().session()
-        : store.driver().session(SessionConfig.forDatabase(store.database()));
-  }
 }

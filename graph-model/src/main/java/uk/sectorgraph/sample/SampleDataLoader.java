@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sectorgraph.model.geography.AreaSectorAggregates;
@@ -25,8 +24,7 @@ public final class SampleDataLoader {
   private SampleDataLoader() {}
 
   public static boolean loadIfNeeded(GraphStore store) {
-    try (Session session = store.database() == null ? store.driver().session()
-        : store.driver().session(SessionConfig.forDatabase(store.database()))) {
+    try (Session session = store.session()) {
       boolean loaded = session.executeRead(tx -> tx.run(
           "MATCH (d:Dataset {name: $name}) WHERE d.version >= $version RETURN count(d) > 0 AS loaded",
           Map.of("name", DATASET, "version", VERSION)).single().get("loaded").asBoolean());
@@ -46,7 +44,7 @@ public final class SampleDataLoader {
       session.executeWrite(tx -> tx.run(
           "MERGE (d:Dataset {name: $name}) SET d.version = $version, d.loadedAt = datetime(), d.sample = true",
           Map.of("name", DATASET, "version", VERSION)).consume());
-      AreaSectorAggregates.refresh(store.driver(), store.database());
+      AreaSectorAggregates.refresh(store);
       log.info("Loaded the Tees Valley sample region (synthetic, labelled sample) in {} ms: {} organisations",
           (System.nanoTime() - started) / 1_000_000, data.organisations().size());
       return true;

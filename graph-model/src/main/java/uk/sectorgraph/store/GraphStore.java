@@ -6,6 +6,8 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -125,6 +127,15 @@ public final class GraphStore implements AutoCloseable {
 
   public Driver driver() {
     return driver;
+  }
+
+  /** A session on the configured database (the server's default when none is named). */
+  public Session session() {
+    return driver.session(sessionConfig());
+  }
+
+  public SessionConfig sessionConfig() {
+    return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
   }
 
   /** The database to run queries against; null means the server's default database. */

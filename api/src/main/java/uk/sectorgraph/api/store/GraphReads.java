@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.RoutingControl;
-import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import uk.sectorgraph.store.GraphStore;
 
@@ -30,14 +27,14 @@ public class GraphReads {
 
   public List<Record> read(String cypher, Map<String, Object> parameters) {
     statements.incrementAndGet();
-    try (Session session = store.driver().session(sessionConfig())) {
+    try (Session session = store.session()) {
       return session.executeRead(tx -> tx.run(cypher, parameters).list(), TransactionConfig.builder().withTimeout(timeout).build());
     }
   }
 
   public <T> T write(String cypher, Map<String, Object> parameters, java.util.function.Function<List<Record>, T> mapper) {
     statements.incrementAndGet();
-    try (Session session = store.driver().session(sessionConfig())) {
+    try (Session session = store.session()) {
       return mapper.apply(session.executeWrite(tx -> tx.run(cypher, parameters).list(),
           TransactionConfig.builder().withTimeout(timeout).build()));
     }
@@ -51,12 +48,5 @@ public class GraphReads {
     return store;
   }
 
-  QueryConfig readConfig() {
-    QueryConfig.Builder builder = QueryConfig.builder().withRouting(RoutingControl.READ);
-    return store.database() == null ? builder.build() : builder.withDatabase(store.database()).build();
-  }
 
-  private SessionConfig sessionConfig() {
-    return store.database() == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(store.database());
-  }
 }

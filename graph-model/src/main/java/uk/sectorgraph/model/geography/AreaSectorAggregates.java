@@ -1,9 +1,8 @@
 package uk.sectorgraph.model.geography;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.sectorgraph.store.GraphStore;
 
 /**
  * Companies per (local authority, sector) and per (local authority, industry), kept as
@@ -42,10 +41,9 @@ public final class AreaSectorAggregates {
   private AreaSectorAggregates() {}
 
   /** Recomputes both aggregates from the organisations now in the graph. */
-  public static void refresh(Driver driver, String database) {
+  public static void refresh(GraphStore store) {
     long started = System.nanoTime();
-    try (var session = database == null ? driver.session()
-        : driver.session(org.neo4j.driver.SessionConfig.forDatabase(database))) {
+    try (var session = store.session()) {
       session.run(CLEAR).consume();
       session.run(BY_SECTOR).consume();
       session.run(BY_INDUSTRY).consume();
@@ -53,7 +51,4 @@ public final class AreaSectorAggregates {
     log.info("Refreshed companies per local authority and sector in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
-  static QueryConfig config(String database) {
-    return database == null ? QueryConfig.defaultConfig() : QueryConfig.builder().withDatabase(database).build();
-  }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,7 +40,7 @@ public final class CuratedDataBackup {
   public Counts export(Path file) throws IOException {
     ObjectNode root = json.createObjectNode();
     root.put("format", FORMAT);
-    try (Session session = session()) {
+    try (Session session = store.session()) {
       ArrayNode partnerships = nodes(session, "MATCH (p:Partnership) RETURN properties(p) AS n ORDER BY p.id");
       ArrayNode groupings = root.putArray("sectorGroupings");
       for (Record r : session.executeRead(tx -> tx.run("""
@@ -78,7 +77,7 @@ public final class CuratedDataBackup {
     if (!root.has("format") || root.get("format").asInt() != FORMAT) {
       throw new IllegalArgumentException(file + " is not a Sector Graph curated-data backup (format " + FORMAT + ")");
     }
-    try (Session session = session()) {
+    try (Session session = store.session()) {
       session.executeWrite(tx -> {
         tx.run("""
             UNWIND $rows AS row MERGE (o:Organisation {id: row.id})
@@ -146,8 +145,4 @@ public final class CuratedDataBackup {
     return rows;
   }
 
-  private Session session() {
-    return store.database() == null ? store.driver().session()
-        : store.driver().session(SessionConfig.forDatabase(store.database()));
-  }
 }

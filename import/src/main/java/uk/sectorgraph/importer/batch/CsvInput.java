@@ -84,6 +84,34 @@ public final class CsvInput {
   }
 
   /** The part's name and its first line parsed as a header, without reading further (for up-front checks). */
+  /**
+   * Reads only the header of the file (of the first part of a zip) and hands it to {@code check},
+   * which throws when it is not the expected format; later zip parts are checked when they are
+   * reached, before their rows are written.
+   */
+  public static void checkFirstHeader(Path file, java.util.function.Consumer<CsvTable> check) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadFileException(file.toString(), "no such file");
+    }
+    try {
+      new CsvInput(file).forEachPart((part, reader) -> {
+        check.accept(CsvTable.open(part, reader));
+        throw new FirstHeaderChecked();
+      });
+    } catch (FirstHeaderChecked done) {
+      // the first part's header was the one to check
+    } catch (IOException e) {
+      throw new BadFileException(file.toString(), "cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Stops reading after the first header, without the cost of a stack trace. */
+  private static final class FirstHeaderChecked extends RuntimeException {
+    FirstHeaderChecked() {
+      super(null, null, false, false);
+    }
+  }
+
   public static Reader reader(InputStream in) throws IOException {
     PushbackReader reader = new PushbackReader(
         new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), 1);

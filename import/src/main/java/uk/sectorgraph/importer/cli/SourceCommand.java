@@ -31,7 +31,7 @@ public abstract class SourceCommand implements Callable<Integer> {
     try (GraphStore store = GraphStore.attach(global.storeSettings())) {
       ImportContext context = new ImportContext(store, global.dataDirectory(), global.rejectsDirectory(), global.batchSize());
       ImportSummary summary = run(context);
-      AreaSectorAggregates.refresh(store.driver(), store.database());
+      AreaSectorAggregates.refresh(store);
       summary.print(System.out);
       return summary.exitCode();
     }

@@ -150,25 +150,7 @@ public final class CompaniesImport {
 
   /** Reads only the header (of the first part of a zip) and fails if it is not BasicCompanyData. */
   public static void checkHeader(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new BadFileException(file.toString(), "no such file");
-    }
-    try {
-      new CsvInput(file).forEachPart((part, reader) -> {
-        BasicCompanyDataColumns.of(CsvTable.open(part, reader));
-        throw new HeaderChecked();
-      });
-    } catch (HeaderChecked done) {
-      // first part checked; later zip parts are checked when they are reached, before their rows are written
-    } catch (IOException e) {
-      throw new BadFileException(file.toString(), "cannot be read (" + e.getMessage() + ")");
-    }
-  }
-
-  private static final class HeaderChecked extends RuntimeException {
-    HeaderChecked() {
-      super(null, null, false, false);
-    }
+    CsvInput.checkFirstHeader(file, BasicCompanyDataColumns::of);
   }
 
   LocalDate asOf(Path file) {

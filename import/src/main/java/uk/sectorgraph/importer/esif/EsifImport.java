@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.CsvTable;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.RejectsFile;
+import uk.sectorgraph.importer.grants.GrantsImport;
 import uk.sectorgraph.store.GraphStore;
 
 /**
@@ -70,13 +70,6 @@ public final class EsifImport {
              count(CASE WHEN NOT isNew AND same THEN 1 END) AS unchanged
       """;
 
-  static final String RECOMPUTE_STREAMS = """
-      UNWIND $ids AS id
-      MATCH (f:FundingStream {id: id})
-      OPTIONAL MATCH ()-[r:RECEIVED]->(f)
-      WITH f, sum(r.amountGbp) AS total, min(r.awardedOn) AS opens, max(r.awardedOn) AS closes
-      SET f.amountGbp = total, f.opensOn = opens, f.closesOn = closes
-      """;
 
   private final GraphStore store;
   private final LepAliases aliases;
@@ -143,9 +136,8 @@ public final class EsifImport {
           fund, area.lepCodes(), area.national(), amount, start, project), row.line());
     }
     writer.close();
-    try (Session session = store.driver().session(store.database() == null ? SessionConfig.defaultConfig()
-        : SessionConfig.forDatabase(store.database()))) {
-      session.executeWrite(tx -> tx.run(RECOMPUTE_STREAMS, Map.of("ids", List.copyOf(streams))).consume());
+    try (Session session = store.session()) {
+      session.executeWrite(tx -> tx.run(GrantsImport.RECOMPUTE_STREAMS, Map.of("ids", List.copyOf(streams))).consume());
     }
     return ImportSummary.of(SOURCE, 1, read, writer.totals(), rejects.rejected() - rejectedBefore,
         Duration.ofNanos(System.nanoTime() - started));

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.ImportSummary;
@@ -60,7 +59,8 @@ public final class GrantsImport {
              count(CASE WHEN NOT isNew AND same THEN 1 END) AS unchanged
       """;
 
-  static final String RECOMPUTE_STREAMS = """
+  /** A funding stream's total and dates follow from its awards; the ESIF importer recomputes them the same way. */
+  public static final String RECOMPUTE_STREAMS = """
       UNWIND $ids AS id
       MATCH (f:FundingStream {id: id})
       OPTIONAL MATCH ()-[r:RECEIVED]->(f)
@@ -147,8 +147,7 @@ public final class GrantsImport {
 
     ImportSummary finish(int files) {
       writer.close();
-      try (Session session = store.driver().session(store.database() == null ? SessionConfig.defaultConfig()
-          : SessionConfig.forDatabase(store.database()))) {
+      try (Session session = store.session()) {
         session.executeWrite(tx -> tx.run(RECOMPUTE_STREAMS, Map.of("ids", List.copyOf(streams))).consume());
       }
       return ImportSummary.of(SOURCE, files, read, writer.totals(), rejects.rejected() - rejectedBefore,

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.sectorgraph.analysis.io.IoTable;
@@ -57,8 +56,7 @@ public final class IoTableCommand extends SourceCommand {
   protected ImportSummary run(ImportContext context) {
     long started = System.nanoTime();
     var store = context.store();
-    try (Session session = store.database() == null ? store.driver().session()
-        : store.driver().session(SessionConfig.forDatabase(store.database()))) {
+    try (Session session = store.session()) {
       long existed = session.executeRead(tx -> tx.run("MATCH (t:IoTable {year: $year}) RETURN count(t) AS n",
           java.util.Map.of("year", year)).single().get("n").asLong());
       int industries = IndustryLoader.writeTable(session, table, IndustryLoader.sourceFor(year));

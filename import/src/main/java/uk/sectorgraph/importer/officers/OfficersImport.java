@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -195,8 +194,7 @@ public final class OfficersImport {
   }
 
   private BatchCounts run(String cypher, List<Map<String, Object>> rows) {
-    try (Session session = store.driver().session(store.database() == null ? SessionConfig.defaultConfig()
-        : SessionConfig.forDatabase(store.database()))) {
+    try (Session session = store.session()) {
       return session.executeWrite(tx -> {
         Record r = tx.run(cypher, Map.of("rows", rows)).single();
         return new BatchCounts(r.get("created").asLong(), r.get("updated").asLong(), r.get("unchanged").asLong());

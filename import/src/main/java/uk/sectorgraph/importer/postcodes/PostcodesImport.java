@@ -167,24 +167,6 @@ public final class PostcodesImport {
 
   /** Reads only the header (of the first part of a zip) and fails if it is not a postcode directory. */
   public static void checkHeader(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new BadFileException(file.toString(), "no such file");
-    }
-    try {
-      new CsvInput(file).forEachPart((part, reader) -> {
-        PostcodeColumns.of(CsvTable.open(part, reader));
-        throw new HeaderChecked();
-      });
-    } catch (HeaderChecked done) {
-      // only the first part's header is checked up front
-    } catch (IOException e) {
-      throw new BadFileException(file.toString(), "cannot be read (" + e.getMessage() + ")");
-    }
-  }
-
-  private static final class HeaderChecked extends RuntimeException {
-    HeaderChecked() {
-      super(null, null, false, false);
-    }
+    CsvInput.checkFirstHeader(file, PostcodeColumns::of);
   }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchCounts;
 import uk.sectorgraph.importer.batch.BatchWriter;
@@ -132,8 +131,7 @@ public final class SupplyLinksImport {
       ids.add(l.customerId());
     });
     Set<String> known = new HashSet<>();
-    try (Session session = store.driver().session(store.database() == null ? SessionConfig.defaultConfig()
-        : SessionConfig.forDatabase(store.database()))) {
+    try (Session session = store.session()) {
       session.run("UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN o.id AS id", Map.of("ids", List.copyOf(ids)))
           .forEachRemaining(r -> known.add(r.get("id").asString()));
     }
