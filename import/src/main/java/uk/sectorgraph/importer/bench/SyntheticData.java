@@ -72,8 +72,16 @@ public final class SyntheticData {
   }
 
   public static void writeCompanies(Path file, int rows, long seed) throws IOException {
+    writeCompanies(file, rows, seed, postcodes(), SIC, 0);
+  }
+
+  /**
+   * Companies with registered offices drawn from {@code postcodes} and SIC codes from {@code sic};
+   * company numbers start at 90,000,000 + {@code firstNumber} so that several files never collide.
+   */
+  static void writeCompanies(Path file, int rows, long seed, List<String> postcodes, List<String> sic, int firstNumber)
+      throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
-    List<String> postcodes = postcodes();
     String[] values = new String[55];
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -81,11 +89,11 @@ public final class SyntheticData {
       out.write('\n');
       for (int i = 0; i < rows; i++) {
         java.util.Arrays.fill(values, "");
-        String number = String.format(Locale.ROOT, "%08d", 90_000_000 + i);
+        String number = String.format(Locale.ROOT, "%08d", 90_000_000 + firstNumber + i);
         LocalDate incorporated = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(365 * 64));
         int statusDraw = random.nextInt(100);
         String status = statusDraw < 88 ? "Active" : statusDraw < 95 ? "Active - Proposal to Strike off" : "Liquidation";
-        values[0] = String.format(Locale.ROOT, "SYNTHETIC %06d LTD", i);
+        values[0] = String.format(Locale.ROOT, "SYNTHETIC %06d LTD", firstNumber + i);
         values[1] = number;
         values[4] = (1 + random.nextInt(200)) + " SYNTHETIC STREET";
         values[6] = "SYNTHTOWN";
@@ -99,12 +107,12 @@ public final class SyntheticData {
         values[16] = "3";
         int sics = 1 + (random.nextInt(10) < 7 ? 0 : random.nextInt(3));
         for (int s = 0; s < sics; s++) {
-          values[26 + s] = SIC.get(random.nextInt(SIC.size()));
+          values[26 + s] = sic.get(random.nextInt(sic.size()));
         }
         values[32] = "http://business.data.gov.uk/id/company/" + number;
         if (random.nextInt(10) == 0) {
           values[33] = date(incorporated.plusDays(30));
-          values[34] = String.format(Locale.ROOT, "SYNTHETIC FORMER %06d LIMITED", i);
+          values[34] = String.format(Locale.ROOT, "SYNTHETIC FORMER %06d LIMITED", firstNumber + i);
         }
         for (int v = 0; v < values.length; v++) {
           if (v > 0) {

@@ -42,7 +42,8 @@ public final class ImportCommand implements Runnable {
       uk.sectorgraph.importer.iotable.IoTableCommand.class,
       uk.sectorgraph.importer.backup.BackupCommands.Backup.class,
       uk.sectorgraph.importer.backup.BackupCommands.Restore.class,
-      BenchCommand.class);
+      BenchCommand.class,
+      uk.sectorgraph.importer.bench.SyntheticCommand.class);
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
       description = "Data directory (embedded store, checkpoints). Default: $" + StoreSettings.DATA_DIR + " or ./data")
