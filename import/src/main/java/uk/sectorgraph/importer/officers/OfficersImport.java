@@ -73,6 +73,14 @@ public final class OfficersImport {
       MERGE (p:Person {id: row.personId})
       SET p += row.person
       MERGE (p)-[r:OFFICER_OF {role: row.role}]->(c)
+      WITH p, r, row
+      CALL (p, row) {
+        WITH p, row WHERE row.registeredAsId IS NOT NULL
+        MERGE (o:Organisation {id: row.registeredAsId})
+          ON CREATE SET o.companyNumber = row.registeredAsNumber, o.kind = 'COMPANY', o.name = row.person.name,
+                        o.source = row.source, o.asOf = row.asOf
+        MERGE (p)-[:REGISTERED_AS]->(o)
+      }
       WITH r, row, r.source IS NULL AS isNew, properties(r) AS before
       SET r += row.rel
       WITH isNew, before, properties(r) AS after
@@ -246,11 +254,25 @@ public final class OfficersImport {
     row.put("companyNumber", number);
     row.put("personId", personId);
     row.put("role", role == null ? "unknown" : role);
+    String registeredAs = ukCompanyNumber(item.path("identification"));
+    row.put("registeredAsId", registeredAs == null ? null : CompanyNumbers.organisationId(registeredAs));
+    row.put("registeredAsNumber", registeredAs);
     row.put("person", person);
     row.put("rel", rel);
     row.put("source", options.source());
     row.put("asOf", options.asOf());
     return row;
+  }
+
+  /**
+   * The Companies House number of a corporate officer that is itself a UK company, so the officer can
+   * be linked to that company's node; null for people and for bodies registered elsewhere (their
+   * registration numbers are some other register's).
+   */
+  static String ukCompanyNumber(JsonNode identification) {
+    return "uk-limited-company".equals(identification.path("identification_type").asString(""))
+        ? CompanyNumbers.normalise(identification.path("registration_number").asString(""))
+        : null;
   }
 
   /** {@code /officers/<id>/appointments} → id: Companies House's stable officer id. */

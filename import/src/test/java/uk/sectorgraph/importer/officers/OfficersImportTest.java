@@ -52,6 +52,11 @@ class OfficersImportTest {
         Map.of())).isEqualTo(1);
     assertThat(GraphCleanup.count("MATCH (:Person {id: 'aqrS_F-2zIvSaMNtl1opqDV4-w0', birthYear: 1974})-[r:OFFICER_OF {role: 'director'}]->"
         + "(:Organisation {id: 'GB-COH-00445790'}) WHERE r.appointedOn = date('2018-09-24') RETURN count(r)", Map.of())).isEqualTo(1);
+    // The corporate secretary is itself a UK company (registration number 3849195): linked to its node.
+    assertThat(GraphCleanup.count("MATCH (p:Person {kind: 'CORPORATE', name: 'INFORMA COSEC LIMITED'})-[:OFFICER_OF {role: 'corporate-secretary'}]->"
+        + "(:Organisation {id: 'GB-COH-03610056'}) MATCH (p)-[:REGISTERED_AS]->(o:Organisation {id: 'GB-COH-03849195', companyNumber: '03849195'}) "
+        + "RETURN count(o)", Map.of())).isEqualTo(1);
+    assertThat(GraphCleanup.count("MATCH (:Person {kind: 'INDIVIDUAL'})-[r:REGISTERED_AS]->() RETURN count(r)", Map.of())).isZero();
   }
 
   @Test
