@@ -1,7 +1,6 @@
 package uk.sectorgraph.importer.batch;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +28,7 @@ public final class CsvInput {
   }
 
   private final Path file;
-  private long bytesRead;
+  private CountingInputStream counting;
 
   public CsvInput(Path file) {
     this.file = file;
@@ -52,13 +51,14 @@ public final class CsvInput {
   }
 
   public long bytesRead() {
-    return bytesRead;
+    return counting == null ? 0 : counting.count();
   }
 
   /** Streams each part in order; for a zip, part names are {@code <zip name>!<entry name>}. */
   public void forEachPart(PartHandler handler) throws IOException {
     String name = file.getFileName().toString();
-    try (InputStream raw = new Counting(Files.newInputStream(file))) {
+    counting = new CountingInputStream(Files.newInputStream(file));
+    try (InputStream raw = counting) {
       if (!isZip()) {
         handler.part(name, reader(raw));
         return;
@@ -120,36 +120,5 @@ public final class CsvInput {
       reader.unread(first);
     }
     return reader;
-  }
-
-  private final class Counting extends FilterInputStream {
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        bytesRead++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        bytesRead += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      bytesRead += skipped;
-      return skipped;
-    }
   }
 }

@@ -26,7 +26,7 @@ public final class PscCommand extends SourceCommand {
     LocalDate date = asOf != null ? asOf : dateInName(files.getFirst());
     try (RejectsFile rejects = RejectsFile.in(context.rejectsDirectory(), PscImport.SOURCE)) {
       PscImport.Result result = new PscImport(context.store()).run(files,
-          new PscImport.Options("companies-house-psc-" + date, date, context.batchSize()), rejects);
+          new PscImport.Options("companies-house-psc-" + date, date, context.batchSize(), context.dataDirectory()), rejects);
       result.notes().forEach(System.out::println);
       return result.summary();
     }

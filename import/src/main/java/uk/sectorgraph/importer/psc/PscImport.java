@@ -17,7 +17,10 @@ import java.util.Map;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchCounts;
 import uk.sectorgraph.importer.batch.BatchWriter;
+import uk.sectorgraph.importer.batch.Checkpoint;
+import uk.sectorgraph.importer.batch.CountingInputStream;
 import uk.sectorgraph.importer.batch.ImportSummary;
+import uk.sectorgraph.importer.batch.Progress;
 import uk.sectorgraph.importer.batch.RejectsFile;
 import uk.sectorgraph.importer.psc.Controller.CompanyController;
 import uk.sectorgraph.importer.psc.Controller.PersonController;
@@ -32,14 +35,22 @@ import uk.sectorgraph.store.GraphStore;
  */
 public final class PscImport {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PscImport.class);
+
   public static final String SOURCE = "psc";
 
-  /** @param source provenance label written as {@code source}; @param asOf the snapshot date */
-  public record Options(String source, LocalDate asOf, int batchSize) {
+  /**
+   * @param source provenance label written as {@code source}; @param asOf the snapshot date
+   * @param dataDirectory where checkpoints go, so that a killed import resumes; null for none
+   */
+  public record Options(String source, LocalDate asOf, int batchSize, Path dataDirectory) {
     public Options(String source, LocalDate asOf) {
-      this(source, asOf, BatchWriter.DEFAULT_BATCH_SIZE);
+      this(source, asOf, BatchWriter.DEFAULT_BATCH_SIZE, null);
     }
   }
+
+  /** Test hook: runs after each checkpoint is written (a test throws from it to simulate a kill). */
+  Runnable afterCheckpoint = () -> {};
 
   /** The summary plus what a PSC snapshot has besides controls. */
   public record Result(ImportSummary summary, long statements, long exemptions, List<Totals> totals, List<String> notes) {}
@@ -79,25 +90,53 @@ public final class PscImport {
     this.store = store;
   }
 
+  /** Snapshot parts (JSON lines), or saved API PSC lists ({@code /company/{n}/persons-with-significant-control}). */
   public Result run(List<Path> files, Options options, RejectsFile rejects) {
+    Map<Path, String> apiLists = new HashMap<>();
     for (Path file : files) {
-      checkFormat(file);
+      PscApiList.asSnapshotLines(file).ifPresentOrElse(lines -> apiLists.put(file, lines), () -> checkFormat(file));
     }
     Run run = new Run(options, rejects);
+    long totalBytes = 0;
     for (Path file : files) {
-      try (InputStream in = Files.newInputStream(file)) {
-        run.read(in, file.getFileName().toString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      totalBytes += size(file);
+    }
+    try (Progress progress = Progress.start(SOURCE, totalBytes)) {
+      run.progress = progress;
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        Checkpoint checkpoint = options.dataDirectory() == null ? null : Checkpoint.of(options.dataDirectory(), SOURCE, file);
+        if (checkpoint != null && checkpoint.committedPosition() > 0) {
+          log.info("Resuming {} after line {} (checkpoint {})", file, checkpoint.committedPosition(), checkpoint.file());
+        }
+        try (CountingInputStream in = new CountingInputStream(apiLists.containsKey(file)
+            ? new java.io.ByteArrayInputStream(apiLists.get(file).getBytes(StandardCharsets.UTF_8))
+            : Files.newInputStream(file))) {
+          run.read(in, apiLists.containsKey(file) ? name + " (API list: line N is item N)" : name, checkpoint);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        run.bytesBefore += size(file);
+        if (checkpoint != null) {
+          checkpoint.completed();
+        }
       }
     }
     return run.finish(files.size());
   }
 
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** For uploads: one snapshot part as a stream. */
   public Result run(InputStream in, String name, Options options, RejectsFile rejects) {
     Run run = new Run(options, rejects);
-    run.read(in, name);
+    run.read(new CountingInputStream(in), name, null);
     return run.finish(1);
   }
 
@@ -134,6 +173,11 @@ public final class PscImport {
     private final long started = System.nanoTime();
     private final List<Totals> totals = new ArrayList<>();
     private String file;
+    private Progress progress;
+    private CountingInputStream input;
+    private Checkpoint checkpoint;
+    private long bytesBefore;
+    private long linesSinceFlush;
     private long read;
     private long statements;
     private long exemptions;
@@ -149,17 +193,58 @@ public final class PscImport {
           .dedupeBy(c -> ((CompanyController) c.controller()).organisationId() + ">" + c.companyNumber()).build();
     }
 
-    void read(InputStream in, String name) {
+    void read(CountingInputStream in, String name, Checkpoint resumeFrom) {
       file = name;
+      input = in;
+      checkpoint = resumeFrom;
       try {
         new PscSnapshotReader().read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), name, this);
       } catch (PscSnapshotReader.NotAPscSnapshotException e) {
         throw new BadFileException(name, e.getMessage());
       }
+      flushBoth(Long.MAX_VALUE);
+    }
+
+    /**
+     * Lines go to two writers (person and company controllers), so a checkpoint is only safe when
+     * both have written everything up to the line: flush them together every batch of lines.
+     */
+    private void afterLine(long lineNumber) {
+      if (++linesSinceFlush >= options.batchSize()) {
+        flushBoth(lineNumber);
+      }
+      if (progress != null && read % 1000 == 0) {
+        progress.update(read, bytesBefore + input.count());
+      }
+    }
+
+    private void flushBoth(long lineNumber) {
+      people.flush();
+      companies.flush();
+      linesSinceFlush = 0;
+      if (checkpoint != null && lineNumber != Long.MAX_VALUE) {
+        checkpoint.committed(lineNumber, file, lineNumber);
+        afterCheckpoint.run();
+      }
+    }
+
+    private boolean alreadyCommitted(long lineNumber) {
+      return checkpoint != null && checkpoint.isCommitted(lineNumber);
     }
 
     @Override
     public void accept(PscLine line) {
+      if (alreadyCommitted(line.lineNumber())) {
+        return;
+      }
+      try {
+        record(line);
+      } finally {
+        afterLine(line.lineNumber());
+      }
+    }
+
+    private void record(PscLine line) {
       if (line instanceof Totals t) {
         totals.add(t); // a summary line, not a record
         return;
@@ -176,9 +261,13 @@ public final class PscImport {
 
     @Override
     public void reject(long lineNumber, String reason, String raw) {
+      if (alreadyCommitted(lineNumber)) {
+        return;
+      }
       read++;
       rejected++;
       rejects.reject(file, lineNumber, reason, raw);
+      afterLine(lineNumber);
     }
 
     Result finish(int files) {

@@ -56,6 +56,21 @@ class PscImportTest {
   }
 
   @Test
+  void aSavedApiPscListImportsLikeSnapshotLines() {
+    PscImport.Result first = importSample(Path.of("src/test/resources/psc/psc_list_03977902_google_uk.json"));
+
+    assertThat(first.summary().read()).isEqualTo(1);
+    assertThat(first.summary().rejected()).isZero();
+    assertThat(first.summary().created()).isEqualTo(1);
+    // Registered in Delaware, so not a Companies House company: a corporate Person controls Google UK.
+    assertThat(GraphCleanup.count("""
+        MATCH (p:Person {kind: 'CORPORATE', name: 'Alphabet, Inc.'})-[r:CONTROLS]->(:Organisation {id: 'GB-COH-03977902'})
+        WHERE r.sharesMin = 75.0 AND r.sharesMax = 100.0 AND size(r.naturesOfControl) = 3 AND r.notifiedOn = date('2016-04-06')
+        RETURN count(r)""", Map.of())).isEqualTo(1);
+    assertThat(importSample(Path.of("src/test/resources/psc/psc_list_03977902_google_uk.json")).summary().unchanged()).isEqualTo(1);
+  }
+
+  @Test
   void ukRegisteredCorporatePscsControlFromTheirCompanyAndOthersFromAPerson() {
     importSample(SAMPLE);
     try (Session s = GraphCleanup.session()) {
@@ -74,6 +89,41 @@ class PscImportTest {
       assertThat(individual.get("ceased").asLocalDate()).isEqualTo(LocalDate.of(2018, 5, 14));
       assertThat(s.run("MATCH (p:Person {kind: 'SUPER_SECURE'})-[:CONTROLS]->(:Organisation {id: 'GB-COH-02443921'}) RETURN count(p)")
           .single().get(0).asLong()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anImportKilledMidFileResumesFromItsCheckpointAndEndsWithTheGraphOfACleanRun() {
+    importSample(SAMPLE);
+    String clean = canonicalControls();
+    GraphCleanup.deleteSource(SOURCE);
+
+    PscImport.Options options = new PscImport.Options(SOURCE, LocalDate.of(2024, 11, 22), 4, temp.resolve("data"));
+    PscImport dying = new PscImport(GraphCleanup.store());
+    int[] checkpoints = {0};
+    dying.afterCheckpoint = () -> {
+      if (++checkpoints[0] == 2) {
+        throw new IllegalStateException("killed after the second checkpoint");
+      }
+    };
+    try (RejectsFile rejects = RejectsFile.in(temp, "psc")) {
+      assertThatThrownBy(() -> dying.run(List.of(SAMPLE), options, rejects)).hasMessageContaining("killed");
+    }
+    try (RejectsFile rejects = RejectsFile.in(temp, "psc")) {
+      PscImport.Result resumed = new PscImport(GraphCleanup.store()).run(List.of(SAMPLE), options, rejects);
+      assertThat(resumed.summary().read()).as("lines after the checkpoint at line 8").isEqualTo(20 - 8);
+    }
+    assertThat(canonicalControls()).isEqualTo(clean);
+    assertThat(temp.resolve("data").resolve(uk.sectorgraph.importer.batch.Checkpoint.DIRECTORY)).isEmptyDirectory();
+  }
+
+  private static String canonicalControls() {
+    try (Session s = GraphCleanup.session()) {
+      return s.run("""
+          MATCH (x)-[r:CONTROLS {source: $s}]->(c:Organisation)
+          RETURN x.id + '>' + c.id + ' ' + reduce(t = '', n IN r.naturesOfControl | t + n + ';') + ' ' + toString(r.sharesMin) + '-' + toString(r.sharesMax)
+                 + ' ' + toString(r.notifiedOn) + ' ' + toString(r.ceasedOn) AS line ORDER BY line""", Map.of("s", SOURCE))
+          .list(r -> r.get("line").asString()).toString();
     }
   }
 
