@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class FundingAndAggregationTest extends ApiTestSupport {
@@ -49,6 +50,28 @@ class FundingAndAggregationTest extends ApiTestSupport {
     assertThat(p.path("name").asString()).startsWith("Mark Heslop");
     assertThat(p.path("roles")).hasSize(3);
     assertThat(p.path("controls").isArray()).isTrue();
+  }
+
+  @Test
+  void corporateOfficerLeadsToTheCompanyItIs(@Autowired uk.sectorgraph.store.GraphStore store) {
+    // What the officers importer writes for a corporate secretary registered at Companies House.
+    try (var session = store.session()) {
+      session.run("""
+          MATCH (o:Organisation {id: 'GB-COH-SG000001'})
+          MERGE (p:Person {id: 'test-corporate-officer'}) SET p.name = 'A corporate secretary', p.kind = 'CORPORATE'
+          MERGE (p)-[:REGISTERED_AS]->(o)""").consume();
+    }
+    try {
+      JsonNode p = query("{ person(id: \"test-corporate-officer\") { kind registeredAs { id } } }").path("person");
+      assertThat(p.path("kind").asString()).isEqualTo("CORPORATE");
+      assertThat(p.path("registeredAs").path("id").asString()).isEqualTo("GB-COH-SG000001");
+      assertThat(query("{ person(id: \"SAMPLE-OFFICER-p12\") { registeredAs { id } } }").path("person").path("registeredAs").isNull())
+          .isTrue();
+    } finally {
+      try (var session = store.session()) {
+        session.run("MATCH (p:Person {id: 'test-corporate-officer'}) DETACH DELETE p").consume();
+      }
+    }
   }
 
   @Test

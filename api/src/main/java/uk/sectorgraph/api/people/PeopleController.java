@@ -66,6 +66,21 @@ class PeopleController {
     return collect(people, byId);
   }
 
+  /** A corporate officer that is itself a UK company: that company. */
+  @BatchMapping(typeName = "Person")
+  Map<PersonView, OrganisationView> registeredAs(List<PersonView> people) {
+    Map<String, OrganisationView> byId = new HashMap<>();
+    Map<String, PersonView> self = index(people);
+    for (Record r : graph.read("""
+        UNWIND $ids AS id MATCH (:Person {id: id})-[:REGISTERED_AS]->(o:Organisation)
+        RETURN id, %s AS o""".formatted(OrganisationView.PROJECTION), Map.of("ids", List.copyOf(self.keySet())))) {
+      byId.put(r.get("id").asString(), OrganisationView.from(r.get("o")));
+    }
+    Map<PersonView, OrganisationView> result = new LinkedHashMap<>();
+    people.forEach(p -> result.put(p, byId.get(p.id())));
+    return result;
+  }
+
   private static PersonView person(Record r) {
     return new PersonView(r.get("id").asString(), r.get("name").isNull() ? r.get("id").asString() : r.get("name").asString(),
         str(r.get("kind")));
