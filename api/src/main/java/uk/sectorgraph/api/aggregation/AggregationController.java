@@ -67,6 +67,7 @@ class AggregationController {
     StringBuilder c = new StringBuilder("""
         MATCH (la:LocalAuthority)
         WHERE $area IS NULL OR la.code = $area OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $area}) }
+        CALL (la) {
         """);
     if ("INDUSTRY".equals(groupBy) && params.get("sector") == null) {
       c.append("MATCH (la)-[h:HAS_FIRMS_IN]->(g:Industry) WITH g.code AS key, g.name AS label, h.companies AS n ");
@@ -76,38 +77,31 @@ class AggregationController {
       c.append(switch (groupBy) {
         case "SECTION", "DIVISION" -> {
           params.put("level", groupBy);
-          yield "MATCH (s)-[:PART_OF*0..4]->(g:Sector {level: $level}) WITH g.code AS key, g.name AS label, h.companies AS n ";
+          yield "UNWIND [(s)-[:PART_OF*0..4]->(g:Sector) WHERE g.level = $level | g] AS g WITH g.code AS key, g.name AS label, h.companies AS n ";
         }
-        case "INDUSTRY" -> "MATCH (s)-[:MAPS_TO]->(g:Industry) WITH g.code AS key, g.name AS label, h.companies AS n ";
+        case "INDUSTRY" -> "UNWIND [(s)-[:MAPS_TO]->(g:Industry) | g] AS g WITH g.code AS key, g.name AS label, h.companies AS n ";
         case "LOCAL_AUTHORITY" -> "WITH la.code AS key, la.name AS label, h.companies AS n ";
         default -> "MATCH (la)-[:IN_LEP]->(g:Lep) WITH g.code AS key, g.name AS label, h.companies AS n ";
       });
     }
+    // The per-district subquery and the pattern comprehensions (which walk up from sectors already
+    // bound) fix the plan: left to itself, the planner started from the 88 divisions, walked down to
+    // every sector and read all 155,000 HAS_FIRMS of the nation for one LEP (0.7 s; now 0.1 s).
+    c.append("RETURN key, label, n }\n");
     c.append("WITH key, label, sum(n) AS count WHERE count > 0 RETURN key, label, count, null AS employees ORDER BY count DESC, key");
     return c.toString();
   }
 
   private static String counted(OrganisationFilter f, String groupBy, Map<String, Object> params) {
-    StringBuilder c = new StringBuilder();
-    if (f != null && f.area() != null) {
-      params.put("scopeArea", f.area());
-      c.append("""
-          MATCH (la:LocalAuthority)
-          WHERE la.code = $scopeArea OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $scopeArea}) }
-          MATCH (la)<-[:LOCATED_IN]-(o:Organisation)
-          WITH DISTINCT o
-          """);
-    } else {
-      c.append("MATCH (o:Organisation) ");
-    }
+    StringBuilder c = new StringBuilder(OrganisationWhere.anchoredMatch(f, params));
     c.append("WHERE ").append(OrganisationWhere.of(f, params)).append('\n');
     c.append(switch (groupBy) {
       case "SECTION", "DIVISION" -> {
         params.put("level", groupBy);
-        yield "MATCH (o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:PART_OF*0..4]->(g:Sector {level: $level}) "
+        yield "UNWIND [(o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:PART_OF*0..4]->(g:Sector) WHERE g.level = $level | g] AS g "
             + "WITH o, g.code AS key, g.name AS label ";
       }
-      case "INDUSTRY" -> "MATCH (o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(g:Industry) "
+      case "INDUSTRY" -> "UNWIND [(o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(g:Industry) | g] AS g "
           + "WITH o, g.code AS key, g.name AS label ";
       case "LOCAL_AUTHORITY" -> "MATCH (o)-[:LOCATED_IN]->(g:LocalAuthority) WITH o, g.code AS key, g.name AS label ";
       case "LEP" -> "MATCH (o)-[:LOCATED_IN]->(:LocalAuthority)-[:IN_LEP]->(g:Lep) WITH o, g.code AS key, g.name AS label ";

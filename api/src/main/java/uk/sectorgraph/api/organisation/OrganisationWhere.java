@@ -25,6 +25,26 @@ public final class OrganisationWhere {
     return filter == null ? "true" : new OrganisationWhere(parameters).predicate(filter, "where");
   }
 
+  /**
+   * {@code MATCH ... (o:Organisation)}: where a filtered match starts. At national scale a scan of
+   * every organisation costs seconds, so a top-level area or sector condition (one every result must
+   * meet) becomes the starting point: the area's local authorities, or the sector's subtree. The whole
+   * filter still applies afterwards ({@link #of}), so the anchor narrows what is scanned, never what
+   * matches.
+   */
+  public static String anchoredMatch(OrganisationFilter filter, Map<String, Object> params) {
+    if (filter != null && filter.area() != null) {
+      params.put("anchorArea", filter.area());
+      return "MATCH (la:LocalAuthority) WHERE la.code = $anchorArea OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $anchorArea}) } "
+          + "MATCH (la)<-[:LOCATED_IN]-(o:Organisation) WITH DISTINCT o ";
+    }
+    if (filter != null && filter.sector() != null) {
+      params.put("anchorSector", filter.sector());
+      return "MATCH (:Sector {code: $anchorSector})<-[:PART_OF*0..4]-(:Sector)<-[:OPERATES_IN]-(o:Organisation) WITH DISTINCT o ";
+    }
+    return "MATCH (o:Organisation) ";
+  }
+
   private String predicate(OrganisationFilter f, String path) {
     List<String> parts = new ArrayList<>();
     if (f.AND() != null) {
@@ -62,9 +82,11 @@ public final class OrganisationWhere {
     }
     if (f.sector() != null) {
       String code = param(f.sector());
-      parts.add(Boolean.TRUE.equals(f.primarySectorOnly())
-          ? "EXISTS { (o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: " + code + "}) }"
-          : "EXISTS { (o)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: " + code + "}) }");
+      // Walks up from o's own sectors (a handful of rows). Written as EXISTS, the planner started from
+      // the sector and walked down its whole subtree for every organisation: 2.3M db hits for one
+      // LEP page at national scale, against 0.1M this way.
+      parts.add(code + " IN COLLECT { MATCH (o)-[:OPERATES_IN" + (Boolean.TRUE.equals(f.primarySectorOnly()) ? " {primary: true}" : "")
+          + "]->(:Sector)-[:PART_OF*0..4]->(t:Sector) RETURN t.code }");
     }
     if (f.area() != null) {
       String code = param(f.area());

@@ -89,15 +89,14 @@ public class SectorController {
     return result;
   }
 
-  /** Counted from the per-area aggregates, so a section with millions of companies costs no more than a leaf. */
+  /** The national total kept by the per-area aggregates, so a section with millions of companies costs no more than a leaf. */
   @BatchMapping(typeName = "Sector")
   Map<SectorView, Integer> organisationCount(List<SectorView> sectors) {
     Map<String, Integer> byCode = new HashMap<>();
     for (Record r : graph.read("""
         UNWIND $codes AS code
-        MATCH (top:Sector {code: code})
-        OPTIONAL MATCH (top)<-[:PART_OF*0..4]-(leaf:Sector)<-[f:HAS_FIRMS]-(:LocalAuthority)
-        RETURN code, coalesce(sum(f.companies), 0) AS n""", Map.of("codes", codes(sectors)))) {
+        MATCH (s:Sector {code: code})
+        RETURN code, coalesce(s.companies, 0) AS n""", Map.of("codes", codes(sectors)))) {
       byCode.put(r.get("code").asString(), r.get("n").asInt());
     }
     Map<SectorView, Integer> result = new LinkedHashMap<>();
