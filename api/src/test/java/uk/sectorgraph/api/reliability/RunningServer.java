@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Base64;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -21,6 +20,11 @@ import uk.sectorgraph.api.SectorGraphApplication;
 final class RunningServer {
 
   static final String ADMIN_PASSWORD = "admin-password-123";
+  /**
+   * Writes go with an ADMIN API token: HTTP Basic costs a BCrypt check per request (tens of ms of CPU
+   * by design), which would make a load test measure password hashing instead of the API.
+   */
+  static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
   private static RunningServer instance;
   private final ConfigurableApplicationContext context;
   private final int port;
@@ -43,6 +47,9 @@ final class RunningServer {
           "--server.port=0",
           "--sectorgraph.neo4j.password=" + System.getProperty("bench.neo4jPassword", "running-password-1"),
           "--sectorgraph.admin-password=" + ADMIN_PASSWORD,
+          "--sectorgraph.tokens[0].name=running-server",
+          "--sectorgraph.tokens[0].sha256=" + sha256(ADMIN_TOKEN),
+          "--sectorgraph.tokens[0].role=ADMIN",
           "--sectorgraph.load-data-in-background=false");
       instance = new RunningServer(context);
       Runtime.getRuntime().addShutdownHook(new Thread(context::close));
@@ -56,10 +63,14 @@ final class RunningServer {
         .header("Accept", "application/graphql-response+json")
         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query, "variables", variables))));
     if (asAdmin) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String sha256(String token) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
   }
 
   long count(String cypher) {
