@@ -191,6 +191,38 @@ class SampleRegionAnalysesTest {
   }
 
   @Test
+  void profileIncorporationsFromTheAggregatesEqualCountingTheCompanies() {
+    uk.sectorgraph.model.geography.AreaSectorAggregates.refresh(store); // other tests may have added companies
+    Area area = Area.resolve(new GraphReads(store), SampleRegion.LEP);
+    SectorProfileRow manufacturing = SectorProfile.of(store, area).sections().stream()
+        .filter(r -> r.code().equals("C")).findFirst().orElseThrow();
+    String counted = """
+        MATCH (la:LocalAuthority)<-[:LOCATED_IN]-(o:Organisation {kind: 'COMPANY'})-[:OPERATES_IN {primary: true}]->
+              (:Sector {level: 'SUBCLASS'})-[:PART_OF*1..4]->(:Sector {code: 'C'})
+        WHERE o.incorporatedOn IS NOT NULL AND ($las IS NULL OR la.code IN $las)
+        RETURN o.incorporatedOn.year AS year, count(o) AS n""";
+    Map<Integer, Long> nation = new java.util.TreeMap<>();
+    Map<Integer, Long> inArea = new java.util.TreeMap<>();
+    java.util.HashMap<String, Object> all = new java.util.HashMap<>();
+    all.put("las", null);
+    new GraphReads(store).read(counted, all).forEach(r -> nation.put(r.get("year").asInt(), r.get("n").asLong()));
+    new GraphReads(store).read(counted, Map.of("las", area.localAuthorityCodes()))
+        .forEach(r -> inArea.put(r.get("year").asInt(), r.get("n").asLong()));
+
+    Map<Integer, Long> profileNation = new java.util.TreeMap<>();
+    Map<Integer, Long> profileArea = new java.util.TreeMap<>();
+    manufacturing.incorporations().forEach(y -> {
+      profileNation.put(y.year(), y.nation());
+      if (y.area() > 0) {
+        profileArea.put(y.year(), Math.round(y.area())); // Tees Valley's districts are wholly inside it: shares of 1
+      }
+    });
+    assertThat(nation).isNotEmpty();
+    assertThat(profileNation).isEqualTo(nation);
+    assertThat(profileArea).isEqualTo(inArea);
+  }
+
+  @Test
   void connectionBetweenTwoFirmsFollowsTheSupplyChain() {
     ConnectionResult result = new Connections(store).between(id("Greatham Gas Supply"), id("Portrack Polymers"), 4);
     assertThat(result.paths()).isNotEmpty();

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import uk.sectorgraph.model.geography.AreaSectorAggregates;
 import uk.sectorgraph.reference.ReferenceData;
 import uk.sectorgraph.sample.SampleDataLoader;
 import uk.sectorgraph.store.GraphStore;
@@ -47,6 +48,9 @@ public class DataLoading implements HealthIndicator {
     try {
       boolean loadedReference = ReferenceData.loadIfNeeded(store);
       boolean loadedSample = sample && SampleDataLoader.loadIfNeeded(store);
+      if (AreaSectorAggregates.refreshIfStale(store)) {
+        log.info("Per-area aggregates were out of date and have been refreshed");
+      }
       if (loadedReference || loadedSample) {
         log.info("Reference{} data ready", loadedSample ? " and sample" : "");
       }

@@ -50,10 +50,14 @@ public record AreaIndustryCounts(Area area, CountMeasure measure, List<String> i
     return LocationQuotients.of(region, nation, delta);
   }
 
+  // The area's districts only; the nation from the totals kept on each Industry (AreaSectorAggregates).
+  // Reading every district's row instead took ~0.8 s at national scale, in every analysis.
   private static final String COMPANIES = """
-      MATCH (a:LocalAuthority)-[f:HAS_FIRMS_IN]->(i:Industry)
-      RETURN a.code AS la, i.code AS industry, sum(f.companies) AS count
+      UNWIND $las AS code
+      MATCH (a:LocalAuthority {code: code})-[f:HAS_FIRMS_IN]->(i:Industry)
+      RETURN a.code AS la, i.code AS industry, f.companies AS count
       """;
+  private static final String NATION_COMPANIES = "MATCH (i:Industry) RETURN i.code AS industry, coalesce(i.companies, 0) AS count";
 
   // Employees are not aggregated, so they are summed here; only companies with a primary SIC code
   // that maps to an industry count, as for COMPANIES.
@@ -73,7 +77,22 @@ public record AreaIndustryCounts(Area area, CountMeasure measure, List<String> i
     double[] region = new double[industryCodes.size()];
     double[] nation = new double[industryCodes.size()];
     Map<String, Double> shares = area.shares();
-    List<Record> rows = reads.read(measure == CountMeasure.COMPANIES ? COMPANIES : EMPLOYEES, Map.of());
+    if (measure == CountMeasure.COMPANIES) {
+      for (Record r : reads.read(NATION_COMPANIES, Map.of())) {
+        Integer i = index.get(r.get("industry").asString());
+        if (i != null) {
+          nation[i] = r.get("count").asNumber().doubleValue();
+        }
+      }
+      for (Record r : reads.read(COMPANIES, Map.of("las", List.copyOf(shares.keySet())))) {
+        Integer i = index.get(r.get("industry").asString());
+        if (i != null) {
+          region[i] += r.get("count").asNumber().doubleValue() * shares.get(r.get("la").asString());
+        }
+      }
+      return new AreaIndustryCounts(area, measure, industryCodes, region, nation);
+    }
+    List<Record> rows = reads.read(EMPLOYEES, Map.of());
     for (Record r : rows) {
       Integer i = index.get(r.get("industry").asString());
       if (i == null) {

@@ -15,8 +15,9 @@ import uk.sectorgraph.store.GraphStore;
 
 /**
  * An area's sector profile: companies, location quotient and incorporations per year, per IOAT industry
- * and per SIC section. Companies come from the HAS_FIRMS aggregates (primary SIC code); incorporations
- * from {@code Organisation.incorporatedOn} of companies located in the area (weighted by district share).
+ * and per SIC section. Companies and incorporations (by {@code incorporatedOn} year) come from the
+ * precomputed aggregates: companies located in a district, by primary SIC code, weighted by district
+ * share for the area; the nation is every located company.
  *
  * @param industries per IOAT industry with at least one company in the nation, in table order
  * @param sections   per SIC section (A … U), in code order
@@ -53,37 +54,41 @@ public record SectorProfile(Area area, int ioTableYear, double areaCompanies, do
       }
     }
 
-    // Companies per section, from the per-subclass aggregate.
+    // Companies and incorporations per section and industry. The area: its districts' per-subclass
+    // aggregates, weighted by district share. The nation: per-subclass totals kept on the Sector nodes.
+    // Both are precomputed (AreaSectorAggregates), so a profile never counts companies one by one.
     Map<String, double[]> sectionCounts = new TreeMap<>();
-    for (Record r : reads.read("""
-        MATCH (a:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) RETURN a.code AS la, s.code AS sector, f.companies AS companies
-        """, Map.of())) {
-      String section = sectionOf.get(r.get("sector").asString());
-      if (section == null) {
-        continue;
-      }
-      double[] c = sectionCounts.computeIfAbsent(section, k -> new double[2]);
-      double companies = r.get("companies").asNumber().doubleValue();
-      c[1] += companies;
-      c[0] += companies * shares.getOrDefault(r.get("la").asString(), 0.0);
-    }
-
-    // Incorporations per (sector, year): the nation grouped once, the area per district for the shares.
     Map<String, Map<Integer, double[]>> industryYears = new HashMap<>();
     Map<String, Map<Integer, double[]>> sectionYears = new HashMap<>();
     for (Record r : reads.read("""
-        MATCH (o:Organisation {kind: 'COMPANY'})-[:OPERATES_IN {primary: true}]->(s:Sector)
-        WHERE o.incorporatedOn IS NOT NULL
-        OPTIONAL MATCH (o)-[:LOCATED_IN]->(a:LocalAuthority)
-        WITH s.code AS sector, o.incorporatedOn.year AS year, CASE WHEN a.code IN $las THEN a.code END AS la
-        RETURN sector, year, la, count(*) AS n
+        MATCH (a:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) WHERE a.code IN $las
+        RETURN a.code AS la, s.code AS sector, f.companies AS companies,
+               f.incorporationYears AS years, f.incorporations AS counts
         """, Map.of("las", area.localAuthorityCodes()))) {
       String sector = r.get("sector").asString();
-      int year = r.get("year").asInt();
-      double n = r.get("n").asLong();
-      double inArea = r.get("la").isNull() ? 0 : n * shares.get(r.get("la").asString());
-      addYear(industryYears, industryOf.get(sector), year, inArea, n);
-      addYear(sectionYears, sectionOf.get(sector), year, inArea, n);
+      double share = shares.getOrDefault(r.get("la").asString(), 0.0);
+      String section = sectionOf.get(sector);
+      if (section != null) {
+        sectionCounts.computeIfAbsent(section, k -> new double[2])[0] += r.get("companies").asNumber().doubleValue() * share;
+      }
+      forEachYear(r, (year, n) -> {
+        addYear(industryYears, industryOf.get(sector), year, n * share, 0);
+        addYear(sectionYears, section, year, n * share, 0);
+      });
+    }
+    for (Record r : reads.read("""
+        MATCH (s:Sector {level: 'SUBCLASS'}) WHERE s.companies > 0
+        RETURN s.code AS sector, s.companies AS companies, s.incorporationYears AS years, s.incorporations AS counts
+        """, Map.of())) {
+      String sector = r.get("sector").asString();
+      String section = sectionOf.get(sector);
+      if (section != null) {
+        sectionCounts.computeIfAbsent(section, k -> new double[2])[1] += r.get("companies").asNumber().doubleValue();
+      }
+      forEachYear(r, (year, n) -> {
+        addYear(industryYears, industryOf.get(sector), year, 0, n);
+        addYear(sectionYears, section, year, 0, n);
+      });
     }
 
     double areaTotal = counts.region().length == 0 ? 0 : sum(counts.region());
@@ -107,6 +112,22 @@ public record SectorProfile(Area area, int ioTableYear, double areaCompanies, do
           sectionNation, sectionYears.get(e.getKey())));
     }
     return new SectorProfile(area, table.year(), areaTotal, nationTotal, industries, sections);
+  }
+
+  private interface YearCount {
+    void accept(int year, long count);
+  }
+
+  /** The parallel lists {@code years} / {@code counts} of an aggregate row (absent before the first refresh). */
+  private static void forEachYear(Record r, YearCount action) {
+    if (r.get("years").isNull() || r.get("counts").isNull()) {
+      return;
+    }
+    List<Object> years = r.get("years").asList();
+    List<Object> counts = r.get("counts").asList();
+    for (int i = 0; i < Math.min(years.size(), counts.size()); i++) {
+      action.accept(((Number) years.get(i)).intValue(), ((Number) counts.get(i)).longValue());
+    }
   }
 
   private static void addYear(Map<String, Map<Integer, double[]>> byCode, String code, int year, double area, double nation) {

@@ -11,8 +11,9 @@ import uk.sectorgraph.store.GraphStore;
 
 /**
  * Companies per (local authority, sector) and per (local authority, industry), kept as
- * {@code HAS_FIRMS} / {@code HAS_FIRMS_IN} relationships, with each sector's national total as
- * {@code Sector.companies}. Location quotients and sector profiles read
+ * {@code HAS_FIRMS} / {@code HAS_FIRMS_IN} relationships (with incorporations per year as parallel lists
+ * {@code incorporationYears} / {@code incorporations}), with each sector's national total as
+ * {@code Sector.companies} and national incorporations per year on the sectors that have firms. Location quotients and sector profiles read
  * these instead of counting millions of companies at query time; importers refresh them when they finish.
  */
 public final class AreaSectorAggregates {
@@ -28,10 +29,29 @@ public final class AreaSectorAggregates {
       MATCH (la:LocalAuthority)
       CALL (la) {
         MATCH (la)<-[:LOCATED_IN]-(o:Organisation {kind: 'COMPANY'})-[op:OPERATES_IN {primary: true}]->(s:Sector)
-        WITH s, count(o) AS companies, count(CASE WHEN o.status STARTS WITH 'Active' THEN 1 END) AS active
+        WITH s, o.incorporatedOn.year AS year, count(o) AS companies,
+             count(CASE WHEN o.status STARTS WITH 'Active' THEN 1 END) AS active
+        ORDER BY year
+        WITH s, sum(companies) AS companies, sum(active) AS active,
+             collect(CASE WHEN year IS NOT NULL THEN [year, companies] END) AS byYear
         MERGE (la)-[r:HAS_FIRMS]->(s)
-        SET r.companies = companies, r.active = active
+        SET r.companies = companies, r.active = active,
+            r.incorporationYears = [y IN byYear | y[0]], r.incorporations = [y IN byYear | y[1]]
       } IN TRANSACTIONS OF 10 ROWS
+      """;
+
+  // National incorporations per year on every sector (empty lists where no firms are), so that a
+  // profile reads ~700 sectors instead of counting a million companies.
+  private static final String SECTOR_INCORPORATIONS = """
+      MATCH (s:Sector)
+      CALL (s) {
+        MATCH (s)<-[f:HAS_FIRMS]-(:LocalAuthority)
+        UNWIND range(0, size(f.incorporationYears) - 1) AS i
+        WITH f.incorporationYears[i] AS year, sum(f.incorporations[i]) AS n
+        ORDER BY year
+        WITH collect(year) AS years, collect(n) AS counts
+        SET s.incorporationYears = years, s.incorporations = counts
+      } IN TRANSACTIONS OF 100 ROWS
       """;
 
   private static final String BY_INDUSTRY = """
@@ -43,6 +63,21 @@ public final class AreaSectorAggregates {
         SET r.companies = companies, r.active = active
       } IN TRANSACTIONS OF 50 ROWS
       """;
+
+  // National totals per industry, read by every analysis instead of ~33,000 district rows.
+  private static final String INDUSTRY_TOTALS = """
+      MATCH (i:Industry)
+      CALL (i) {
+        OPTIONAL MATCH (i)<-[f:HAS_FIRMS_IN]-(:LocalAuthority)
+        WITH i, coalesce(sum(f.companies), 0) AS companies, coalesce(sum(f.active), 0) AS active
+        SET i.companies = companies, i.active = active
+      }
+      """;
+
+  // Aggregates written by an older version lack the national totals added since.
+  private static final String STALE = """
+      RETURN EXISTS { MATCH (i:Industry) WHERE i.companies IS NULL }
+          OR EXISTS { MATCH (s:Sector) WHERE s.companies IS NULL OR s.incorporationYears IS NULL } AS stale""";
 
   private static final String OWN_TOTALS = """
       MATCH (:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) RETURN s.code AS code, sum(f.companies) AS companies""";
@@ -59,9 +94,28 @@ public final class AreaSectorAggregates {
       session.run(CLEAR).consume();
       session.run(BY_SECTOR).consume();
       session.run(BY_INDUSTRY).consume();
+      session.run(SECTOR_INCORPORATIONS).consume();
+      session.run(INDUSTRY_TOTALS).consume();
       session.run(WRITE_TOTALS, Map.of("totals", sectorTotals(session))).consume();
     }
     log.info("Refreshed companies per local authority and sector in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Refreshes when the stored aggregates predate what this version keeps (a store from an older
+   * version, or one whose last import was killed before its refresh); a no-op otherwise.
+   *
+   * @return whether a refresh ran
+   */
+  public static boolean refreshIfStale(GraphStore store) {
+    boolean stale;
+    try (var session = store.session()) {
+      stale = session.run(STALE).single().get("stale").asBoolean();
+    }
+    if (stale) {
+      refresh(store);
+    }
+    return stale;
   }
 
   /**
