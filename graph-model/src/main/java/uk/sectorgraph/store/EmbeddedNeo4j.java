@@ -107,8 +107,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
           "cannot create " + dataDirectory.toAbsolutePath() + " (" + e.getMessage() + ")", e);
     }
     if (!Files.isWritable(dataDirectory)) {
-      throw new StoreStartupException(StoreSettings.DATA_DIR,
-          dataDirectory.toAbsolutePath() + " is not writable by this user");
+      // A read-only mount (e.g. a disk the kernel remounted after errors) needs another fix than permissions.
+      throw new StoreStartupException(StoreSettings.DATA_DIR, dataDirectory.toAbsolutePath()
+          + (onReadOnlyFileSystem(dataDirectory)
+              ? " is on a read-only file system; remount it read-write or choose another directory"
+              : " is not writable by this user"));
     }
     Path probe = dataDirectory.resolve(".write-check");
     try {
@@ -119,6 +122,14 @@ final class EmbeddedNeo4j implements AutoCloseable {
           dataDirectory.toAbsolutePath() + " is not writable (" + e.getMessage() + ")", e);
     }
     return dataDirectory;
+  }
+
+  private static boolean onReadOnlyFileSystem(Path directory) {
+    try {
+      return Files.getFileStore(directory).isReadOnly();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int requireFreePort(int port) {
