@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -42,7 +43,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     long started = System.nanoTime();
     DatabaseManagementService dbms;
     try {
-      dbms = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
+      DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
           .setConfig(Map.of(
               BoltConnector.enabled, true,
               BoltConnector.listen_address, new SocketAddress(LOOPBACK, port),
@@ -52,13 +53,19 @@ final class EmbeddedNeo4j implements AutoCloseable {
               HttpsConnector.enabled, false,
               GraphDatabaseSettings.auth_enabled, true,
               GraphDatabaseSettings.logs_directory, home.resolve("logs").toAbsolutePath(),
-              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())))
-          .build();
+              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())));
+      if (settings.truncateDamagedTxLog()) {
+        log.warn("{}=true: Neo4j may drop an unreadable end of the transaction log while recovering; "
+            + "turn it off again once the server has started", StoreSettings.TRUNCATE_DAMAGED_TX_LOG);
+        builder.setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, false);
+      }
+      dbms = builder.build();
     } catch (RuntimeException e) {
       throw new StoreStartupException(StoreSettings.DATA_DIR,
           "the embedded Neo4j could not start on " + home.toAbsolutePath() + ": " + rootMessage(e)
               + " (is another Sector Graph process using this data directory?)", e);
     }
+    DefaultDatabase.requireOnline(dbms, home);
     EmbeddedNeo4j embedded = new EmbeddedNeo4j(dbms, port);
     embedded.setPassword(settings.user(), password);
     log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on bolt://{}:{} (authentication on)",
