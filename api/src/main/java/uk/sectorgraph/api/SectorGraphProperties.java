@@ -3,6 +3,7 @@ package uk.sectorgraph.api;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import uk.sectorgraph.store.StoreSettings;
 
 /**
@@ -20,7 +21,8 @@ public record SectorGraphProperties(
     String adminPassword,
     List<User> users,
     List<Token> tokens,
-    Limits limits) {
+    Limits limits,
+    DataSize minFreeDisk) {
 
   /** {@code truncateDamagedTxLog}: an operator's one-off repair after a full disk (see StoreSettings). */
   public record Neo4j(String uri, String user, String password, String database, String pagecache,
@@ -42,6 +44,9 @@ public record SectorGraphProperties(
     }
     if (limits == null) {
       limits = new Limits(12, 5000, 500, 20, 1_000_000);
+    }
+    if (minFreeDisk == null) {
+      minFreeDisk = DataSize.ofMegabytes(10);
     }
   }
 
