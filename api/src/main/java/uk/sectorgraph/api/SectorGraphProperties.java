@@ -3,6 +3,7 @@ package uk.sectorgraph.api;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import uk.sectorgraph.store.StoreSettings;
 
 /**
@@ -20,9 +21,12 @@ public record SectorGraphProperties(
     String adminPassword,
     List<User> users,
     List<Token> tokens,
-    Limits limits) {
+    Limits limits,
+    DataSize minFreeDisk) {
 
-  public record Neo4j(String uri, String user, String password, String database, String pagecache) {}
+  /** {@code truncateDamagedTxLog}: an operator's one-off repair after a full disk (see StoreSettings). */
+  public record Neo4j(String uri, String user, String password, String database, String pagecache,
+      boolean truncateDamagedTxLog) {}
 
   /** A named user; {@code passwordHash} is a Spring Security encoded hash, e.g. {bcrypt}$2a$10$... */
   public record User(String name, String passwordHash, String role) {}
@@ -36,10 +40,13 @@ public record SectorGraphProperties(
     users = users == null ? List.of() : users;
     tokens = tokens == null ? List.of() : tokens;
     if (neo4j == null) {
-      neo4j = new Neo4j(null, null, null, null, null);
+      neo4j = new Neo4j(null, null, null, null, null, false);
     }
     if (limits == null) {
       limits = new Limits(12, 5000, 500, 20, 1_000_000);
+    }
+    if (minFreeDisk == null) {
+      minFreeDisk = DataSize.ofMegabytes(10);
     }
   }
 
@@ -50,7 +57,8 @@ public record SectorGraphProperties(
 
   public StoreSettings storeSettings() {
     return new StoreSettings(dataDir, boltPort, blankToNull(neo4j.password()), blankToNull(neo4j.uri()),
-        blankToNull(neo4j.user()), blankToNull(neo4j.database()), blankToNull(neo4j.pagecache()));
+        blankToNull(neo4j.user()), blankToNull(neo4j.database()), blankToNull(neo4j.pagecache()),
+        neo4j.truncateDamagedTxLog());
   }
 
   public boolean embedded() {

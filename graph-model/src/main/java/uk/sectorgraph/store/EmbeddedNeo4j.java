@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -42,7 +43,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
     long started = System.nanoTime();
     DatabaseManagementService dbms;
     try {
-      dbms = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
+      DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home.resolve("neo4j"))
           .setConfig(Map.of(
               BoltConnector.enabled, true,
               BoltConnector.listen_address, new SocketAddress(LOOPBACK, port),
@@ -52,13 +53,19 @@ final class EmbeddedNeo4j implements AutoCloseable {
               HttpsConnector.enabled, false,
               GraphDatabaseSettings.auth_enabled, true,
               GraphDatabaseSettings.logs_directory, home.resolve("logs").toAbsolutePath(),
-              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())))
-          .build();
+              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())));
+      if (settings.truncateDamagedTxLog()) {
+        log.warn("{}=true: Neo4j may drop an unreadable end of the transaction log while recovering; "
+            + "turn it off again once the server has started", StoreSettings.TRUNCATE_DAMAGED_TX_LOG);
+        builder.setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, false);
+      }
+      dbms = builder.build();
     } catch (RuntimeException e) {
       throw new StoreStartupException(StoreSettings.DATA_DIR,
           "the embedded Neo4j could not start on " + home.toAbsolutePath() + ": " + rootMessage(e)
               + " (is another Sector Graph process using this data directory?)", e);
     }
+    DefaultDatabase.requireOnline(dbms, home);
     EmbeddedNeo4j embedded = new EmbeddedNeo4j(dbms, port);
     embedded.setPassword(settings.user(), password);
     log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on bolt://{}:{} (authentication on)",
@@ -107,8 +114,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
           "cannot create " + dataDirectory.toAbsolutePath() + " (" + e.getMessage() + ")", e);
     }
     if (!Files.isWritable(dataDirectory)) {
-      throw new StoreStartupException(StoreSettings.DATA_DIR,
-          dataDirectory.toAbsolutePath() + " is not writable by this user");
+      // A read-only mount (e.g. a disk the kernel remounted after errors) needs another fix than permissions.
+      throw new StoreStartupException(StoreSettings.DATA_DIR, dataDirectory.toAbsolutePath()
+          + (onReadOnlyFileSystem(dataDirectory)
+              ? " is on a read-only file system; remount it read-write or choose another directory"
+              : " is not writable by this user"));
     }
     Path probe = dataDirectory.resolve(".write-check");
     try {
@@ -119,6 +129,14 @@ final class EmbeddedNeo4j implements AutoCloseable {
           dataDirectory.toAbsolutePath() + " is not writable (" + e.getMessage() + ")", e);
     }
     return dataDirectory;
+  }
+
+  private static boolean onReadOnlyFileSystem(Path directory) {
+    try {
+      return Files.getFileStore(directory).isReadOnly();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int requireFreePort(int port) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param user            Neo4j user name (SECTORGRAPH_NEO4J_USER)
  * @param database        database name, null for the server default (SECTORGRAPH_NEO4J_DATABASE)
  * @param pageCacheMemory embedded page cache size, e.g. "512m" (SECTORGRAPH_PAGECACHE)
+ * @param truncateDamagedTxLog let the embedded Neo4j drop an unreadable end of its transaction log
+ *                        while recovering, e.g. the write a full disk cut off (SECTORGRAPH_TRUNCATE_DAMAGED_TX_LOG)
  */
 public record StoreSettings(
     Path dataDirectory,
@@ -23,7 +25,8 @@ public record StoreSettings(
     String externalUri,
     String user,
     String database,
-    String pageCacheMemory) {
+    String pageCacheMemory,
+    boolean truncateDamagedTxLog) {
 
   public static final String DATA_DIR = "SECTORGRAPH_DATA_DIR";
   public static final String BOLT_PORT = "SECTORGRAPH_BOLT_PORT";
@@ -32,6 +35,13 @@ public record StoreSettings(
   public static final String USER = "SECTORGRAPH_NEO4J_USER";
   public static final String DATABASE = "SECTORGRAPH_NEO4J_DATABASE";
   public static final String PAGECACHE = "SECTORGRAPH_PAGECACHE";
+  public static final String TRUNCATE_DAMAGED_TX_LOG = "SECTORGRAPH_TRUNCATE_DAMAGED_TX_LOG";
+
+  /** Without the repair switch, which only an operator turns on, for one start. */
+  public StoreSettings(Path dataDirectory, int boltPort, String password, String externalUri, String user,
+      String database, String pageCacheMemory) {
+    this(dataDirectory, boltPort, password, externalUri, user, database, pageCacheMemory, false);
+  }
 
   public StoreSettings {
     if (dataDirectory == null) {
@@ -72,10 +82,12 @@ public record StoreSettings(
         env.get(URI),
         env.get(USER),
         env.get(DATABASE),
-        env.get(PAGECACHE));
+        env.get(PAGECACHE),
+        Boolean.parseBoolean(env.getOrDefault(TRUNCATE_DAMAGED_TX_LOG, "false").trim()));
   }
 
   public StoreSettings withBoltPort(int port) {
-    return new StoreSettings(dataDirectory, port, password, externalUri, user, database, pageCacheMemory);
+    return new StoreSettings(dataDirectory, port, password, externalUri, user, database, pageCacheMemory,
+        truncateDamagedTxLog);
   }
 }

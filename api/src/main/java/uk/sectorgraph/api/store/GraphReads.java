@@ -18,11 +18,13 @@ public class GraphReads {
 
   private final GraphStore store;
   private final Duration timeout;
+  private final DiskSpaceGuard diskSpace;
   private final AtomicLong statements = new AtomicLong();
 
-  public GraphReads(GraphStore store, Duration timeout) {
+  public GraphReads(GraphStore store, Duration timeout, DiskSpaceGuard diskSpace) {
     this.store = store;
     this.timeout = timeout;
+    this.diskSpace = diskSpace;
   }
 
   public List<Record> read(String cypher, Map<String, Object> parameters) {
@@ -32,7 +34,9 @@ public class GraphReads {
     }
   }
 
+  /** Refused with {@link StorageFullException} while the store's disk is nearly full (see {@link DiskSpaceGuard}). */
   public <T> T write(String cypher, Map<String, Object> parameters, java.util.function.Function<List<Record>, T> mapper) {
+    diskSpace.checkRoomToWrite();
     statements.incrementAndGet();
     try (Session session = store.session()) {
       return mapper.apply(session.executeWrite(tx -> tx.run(cypher, parameters).list(),
@@ -47,6 +51,4 @@ public class GraphReads {
   public GraphStore store() {
     return store;
   }
-
-
 }

@@ -1,6 +1,8 @@
 package uk.sectorgraph.api.store;
 
+import java.nio.file.Path;
 import org.neo4j.driver.Driver;
+import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.sectorgraph.api.SectorGraphProperties;
@@ -34,7 +36,22 @@ class StoreConfiguration {
   }
 
   @Bean
-  GraphReads graphReads(GraphStore store, SectorGraphProperties properties) {
-    return new GraphReads(store, java.time.Duration.ofSeconds(properties.limits().timeoutSeconds()));
+  GraphReads graphReads(GraphStore store, SectorGraphProperties properties, DiskSpaceGuard diskSpace) {
+    return new GraphReads(store, java.time.Duration.ofSeconds(properties.limits().timeoutSeconds()), diskSpace);
+  }
+
+  @Bean
+  DiskSpaceGuard diskSpaceGuard(SectorGraphProperties properties) {
+    return properties.embedded() ? new DiskSpaceGuard(properties.dataDir(), properties.minFreeDisk()) : DiskSpaceGuard.off();
+  }
+
+  /**
+   * Replaces Boot's diskSpace component, which watches the working directory: what fills a disk is
+   * the store, so watch the data directory, at the same threshold at which writes are refused.
+   */
+  @Bean
+  DiskSpaceHealthIndicator diskSpaceHealthIndicator(SectorGraphProperties properties) {
+    Path watched = properties.embedded() ? properties.dataDir() : Path.of(".");
+    return new DiskSpaceHealthIndicator(watched.toFile(), properties.minFreeDisk());
   }
 }

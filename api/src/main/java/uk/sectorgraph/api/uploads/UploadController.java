@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import uk.sectorgraph.api.SectorGraphProperties;
+import uk.sectorgraph.api.store.DiskSpaceGuard;
+import uk.sectorgraph.api.store.StorageFullException;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.RejectsFile;
@@ -26,7 +28,8 @@ import uk.sectorgraph.store.GraphStore;
 /**
  * Uploads of the small sources for people without a shell: the request body is the file. The same
  * importers as the command line run on it, so a bad row is reported (line and reason) and the rest
- * imports; a file of the wrong kind is refused whole with 400. Supplier links need EDITOR, grants ADMIN.
+ * imports; a file of the wrong kind is refused whole with 400, and every file with 507 while the data
+ * directory's disk is nearly full (see DiskSpaceGuard). Supplier links need EDITOR, grants ADMIN.
  */
 @RestController
 class UploadController {
@@ -34,10 +37,12 @@ class UploadController {
   private static final long MAX_BYTES = 50L * 1024 * 1024;
   private final GraphStore store;
   private final Path rejectsDirectory;
+  private final DiskSpaceGuard diskSpace;
 
-  UploadController(GraphStore store, SectorGraphProperties properties) {
+  UploadController(GraphStore store, SectorGraphProperties properties, DiskSpaceGuard diskSpace) {
     this.store = store;
     this.rejectsDirectory = properties.dataDir().resolve("rejects");
+    this.diskSpace = diskSpace;
   }
 
   @PostMapping(path = "/api/uploads/supply-links")
@@ -66,6 +71,11 @@ class UploadController {
   private ResponseEntity<Map<String, Object>> run(HttpServletRequest request, String source, Upload upload) throws IOException {
     if (request.getContentLengthLong() > MAX_BYTES) {
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", "uploads are limited to 50 MB"));
+    }
+    try {
+      diskSpace.checkRoomToWrite();
+    } catch (StorageFullException e) {
+      return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE).body(Map.of("error", e.getMessage()));
     }
     try (InputStream in = request.getInputStream(); RejectsFile rejects = RejectsFile.in(rejectsDirectory, source)) {
       ImportSummary summary;

@@ -20,6 +20,7 @@ import java.util.Map;
 final class ServerProcess implements AutoCloseable {
 
   static final String ADMIN_PASSWORD = "admin-password-123";
+  static final String NEO4J_PASSWORD = "process-test-password";
   private final Path dataDir;
   private final int httpPort;
   private final int boltPort;
@@ -27,10 +28,15 @@ final class ServerProcess implements AutoCloseable {
   private Process process;
 
   ServerProcess(Path dataDir) throws IOException {
+    this(dataDir, dataDir.resolveSibling(dataDir.getFileName() + "-server.log"));
+  }
+
+  /** With the log elsewhere, for a data directory on a disk that fills up or turns read-only. */
+  ServerProcess(Path dataDir, Path log) throws IOException {
     this.dataDir = dataDir;
     this.httpPort = freePort();
     this.boltPort = freePort();
-    this.log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
+    this.log = log;
   }
 
   ServerProcess start(Map<String, String> extraEnvironment) throws Exception {
@@ -43,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
         "SECTORGRAPH_DATA_DIR", dataDir.toString(),
         "SERVER_PORT", String.valueOf(httpPort),
         "SECTORGRAPH_BOLT_PORT", String.valueOf(boltPort),
-        "SECTORGRAPH_NEO4J_PASSWORD", "process-test-password",
+        "SECTORGRAPH_NEO4J_PASSWORD", NEO4J_PASSWORD,
         "SECTORGRAPH_ADMIN_PASSWORD", ADMIN_PASSWORD));
     builder.environment().putAll(extraEnvironment);
     process = builder.start();
@@ -57,8 +63,19 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM, as an operator's stop: Spring and Neo4j shut down in order. Returns the exit code. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  /** The embedded Neo4j's Bolt port (user neo4j, {@link #NEO4J_PASSWORD}), as the importer reaches it. */
+  String boltUri() {
+    return "bolt://127.0.0.1:" + boltPort;
   }
 
   Path log() {
@@ -92,11 +109,14 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Stops it as {@link #stop()} does, but never hangs a test run: SIGKILL after a minute. */
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
-      process.waitFor();
+      if (!process.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        kill();
+      }
     }
   }
 }
