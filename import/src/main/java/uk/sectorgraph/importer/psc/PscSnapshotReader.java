@@ -85,7 +85,14 @@ public final class PscSnapshotReader {
               + " has no \"data\" object, so this is not a Companies House PSC snapshot");
         }
         first = false;
-        parse(lineNumber, node, text, sink);
+        try {
+          parse(lineNumber, node, text, sink);
+        } catch (JacksonException wrongShape) {
+          // A value of the wrong JSON type where the snapshot has a string or number (found by
+          // GeneratedInputTest): one bad line, not a reason to stop the import. Only Jackson's own
+          // exceptions: a failure in the sink (the database, a kill) must still stop the import.
+          sink.reject(lineNumber, "a value of the wrong type: " + wrongShape.getMessage(), text);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
