@@ -173,12 +173,11 @@ class AggregationController {
     }
     if (w.recipientArea() != null) {
       params.put("area", w.recipientArea());
-      parts.add("EXISTS { (o)-[:LOCATED_IN]->(la:LocalAuthority) WHERE la.code = $area "
-          + "OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $area}) } }");
+      parts.add(OrganisationWhere.inArea("o", "$area"));
     }
     if (w.recipientSector() != null) {
       params.put("sector", w.recipientSector());
-      parts.add("EXISTS { (o)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: $sector}) }");
+      parts.add(OrganisationWhere.inSector("o", "$sector", false));
     }
     if (w.awardedFrom() != null) {
       params.put("from", BadInput.date(w.awardedFrom(), "where.awardedFrom"));

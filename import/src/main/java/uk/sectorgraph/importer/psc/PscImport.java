@@ -19,6 +19,7 @@ import uk.sectorgraph.importer.batch.BatchCounts;
 import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.Checkpoint;
 import uk.sectorgraph.importer.batch.CountingInputStream;
+import uk.sectorgraph.importer.batch.CsvInput;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.Progress;
 import uk.sectorgraph.importer.batch.RejectsFile;
@@ -99,7 +100,7 @@ public final class PscImport {
     Run run = new Run(options, rejects);
     long totalBytes = 0;
     for (Path file : files) {
-      totalBytes += size(file);
+      totalBytes += new CsvInput(file).size();
     }
     try (Progress progress = Progress.start(SOURCE, totalBytes)) {
       run.progress = progress;
@@ -116,21 +117,13 @@ public final class PscImport {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-        run.bytesBefore += size(file);
+        run.bytesBefore += new CsvInput(file).size();
         if (checkpoint != null) {
           checkpoint.completed();
         }
       }
     }
     return run.finish(files.size());
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** For uploads: one snapshot part as a stream. */
