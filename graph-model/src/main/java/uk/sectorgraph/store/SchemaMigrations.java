@@ -71,7 +71,11 @@ public final class SchemaMigrations {
         applied++;
         log.info("Applied schema migration V{} {}", m.version(), m.description());
       }
-      session.run("CALL db.awaitIndexes(300)").consume();
+      if (applied > 0) {
+        // Indexes created over existing data (a bulk-loaded national store) take minutes to populate.
+        log.info("Waiting for new indexes to come online");
+      }
+      session.run("CALL db.awaitIndexes(3600)").consume();
     }
     return applied;
   }

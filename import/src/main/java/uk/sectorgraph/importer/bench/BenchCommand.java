@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
 import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.companies.CompaniesImport;
+import uk.sectorgraph.importer.companies.InitialLoad;
 import uk.sectorgraph.importer.postcodes.PostcodesImport;
 import uk.sectorgraph.store.GraphStore;
 import uk.sectorgraph.store.StoreSettings;
 
 /**
- * Imports N synthetic companies into a fresh embedded store, re-imports them (the unchanged path), then
- * imports the same file with a plain LOAD CSV ... CALL {} IN TRANSACTIONS into another fresh store and
- * prints the ratio. Peak heap includes the embedded Neo4j, which runs in this JVM.
+ * Imports N synthetic companies into a fresh embedded store, re-imports them (the unchanged path), loads
+ * them with {@code initial-load} into another fresh store, then imports the same file with a plain
+ * LOAD CSV ... CALL {} IN TRANSACTIONS into a third and prints the ratios. Peak heap includes the embedded Neo4j, which runs in this JVM.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmark the companies import on synthetic data in fresh temporary embedded stores.")
@@ -39,6 +40,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--work-dir", description = "Where files and stores go (default: a new temp dir)")
   Path workDir;
+
+  @Option(names = "--initial-load", negatable = true, defaultValue = "true",
+      description = "Also time initial-load (Neo4j's bulk importer) into a fresh store (default ${DEFAULT-VALUE})")
+  boolean initialLoad;
 
   @Option(names = "--page-cache", defaultValue = "256m", description = "Embedded page cache (default ${DEFAULT-VALUE})")
   String pageCache;
@@ -93,6 +98,20 @@ public final class BenchCommand implements Callable<Integer> {
       measure(out, "re-import (all unchanged)", () -> companiesImport(store, dir).run(List.of(companies)));
       importer = first.elapsed().toNanos() / 1e9;
     }
+    double bulk = Double.NaN;
+    double bulkCpu = Double.NaN;
+    if (initialLoad) {
+      Path storeDir = dir.resolve("store-initial-load");
+      try (GraphStore store = fresh(storeDir)) {
+        reference(store, dir, postcodes);
+      }
+      ImportSummary loaded = measure(out, "initial-load (fresh store, Neo4j bulk importer; store start, index build and"
+          + " aggregate refresh included)", () -> new InitialLoad(new InitialLoad.Options(
+              new StoreSettings(storeDir, 0, PASSWORD, null, null, null, pageCache), dir.resolve("rejects"),
+              BatchWriter.DEFAULT_BATCH_SIZE, AS_OF, List.of(), AS_OF, "2G")).run(List.of(companies)));
+      bulk = loaded.elapsed().toNanos() / 1e9;
+      bulkCpu = lastCpuSeconds;
+    }
     try (GraphStore store = fresh(dir.resolve("store-loadcsv"))) {
       reference(store, dir, postcodes);
       resetPeaks();
@@ -108,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
               + " process CPU %.1f s = %,.0f rows per CPU-second; load average %.1f -> %.1f%n",
           rows, seconds, rows / seconds, peakHeapMb(), cpu, rows / cpu, load, loadAverage());
       out.printf(Locale.ROOT, "ratio importer/LOAD CSV rows/s: %.2f (per CPU-second: %.2f)%n", seconds / importer, cpu / importerCpu);
+      if (initialLoad) {
+        out.printf(Locale.ROOT, "ratio initial-load/LOAD CSV rows/s: %.2f (per CPU-second: %.2f)%n", seconds / bulk, cpu / bulkCpu);
+      }
     }
     return 0;
   }

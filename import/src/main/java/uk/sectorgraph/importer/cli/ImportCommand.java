@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchWriter;
+import uk.sectorgraph.importer.batch.ImportRefusedException;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.bench.BenchCommand;
 import uk.sectorgraph.importer.companies.CompaniesCommand;
@@ -33,6 +34,7 @@ public final class ImportCommand implements Runnable {
   /** Every source subcommand, in help order. Add yours here: one line, one class extending SourceCommand. */
   static final List<Class<?>> SUBCOMMANDS = List.of(
       CompaniesCommand.class,
+      uk.sectorgraph.importer.companies.InitialLoadCommand.class,
       PostcodesCommand.class,
       PscCommand.class,
       GrantsCommand.class,
@@ -97,6 +99,11 @@ public final class ImportCommand implements Runnable {
         err.println("Bad file: " + e.getMessage());
         err.flush();
         return ImportSummary.EXIT_BAD_FILE;
+      }
+      if (e instanceof ImportRefusedException) {
+        err.println("Import refused: " + e.getMessage());
+        err.flush();
+        return ImportSummary.EXIT_FAILURE;
       }
       err.println("Import failed: " + e);
       e.printStackTrace(err);

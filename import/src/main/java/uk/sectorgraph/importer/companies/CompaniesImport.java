@@ -102,7 +102,7 @@ public final class CompaniesImport {
     if (checkpoint.committedPosition() > 0) {
       log.info("Resuming {} after data row {} (checkpoint {})", file, checkpoint.committedPosition(), checkpoint.file());
     }
-    String source = "companies-house-basic-" + asOf.toString().substring(0, 7);
+    String source = source(asOf);
     CsvInput input = new CsvInput(file);
     BatchWriter.Builder<CompanyRow> builder = BatchWriter.<CompanyRow>builder(driver, database, new CompanyBatch(),
             CompanyRow::toParameters)
@@ -154,11 +154,21 @@ public final class CompaniesImport {
   }
 
   LocalDate asOf(Path file) {
-    if (options.asOf() != null) {
-      return options.asOf();
+    return asOf(file, options.asOf());
+  }
+
+  /** The snapshot date of a file: the one given, else the date in its name, else today. */
+  static LocalDate asOf(Path file, LocalDate given) {
+    if (given != null) {
+      return given;
     }
     Matcher m = DATE_IN_NAME.matcher(file.getFileName().toString());
     return m.find() ? LocalDate.parse(m.group(1)) : LocalDate.now();
+  }
+
+  /** What the graph records as the source of a snapshot of this date. */
+  static String source(LocalDate asOf) {
+    return "companies-house-basic-" + asOf.toString().substring(0, 7);
   }
 
   private Set<String> sectorCodes() {

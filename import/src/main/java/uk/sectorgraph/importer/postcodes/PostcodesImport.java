@@ -2,15 +2,10 @@ package uk.sectorgraph.importer.postcodes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchCounts;
@@ -30,22 +25,8 @@ import uk.sectorgraph.importer.batch.RejectsFile;
 public final class PostcodesImport {
 
   public static final String NAME = "postcodes";
-  /** ONS pseudo codes ("no LEP", "Channel Islands", ...), e.g. E99999999, S99999999, L99999999. */
-  private static final Pattern PSEUDO = Pattern.compile("[A-Z]99999999");
 
   public record Options(Path dataDirectory, Path rejectsDirectory, int batchSize, LocalDate asOf) {}
-
-  record PostcodeRow(String code, String laCode, List<String> lepCodes, String source, LocalDate asOf) {
-    Map<String, Object> toParameters() {
-      Map<String, Object> p = new HashMap<>(8);
-      p.put("code", code);
-      p.put("laCode", laCode);
-      p.put("lepCodes", lepCodes.isEmpty() ? null : lepCodes);
-      p.put("source", source);
-      p.put("asOf", asOf);
-      return p;
-    }
-  }
 
   static final String UPSERT = """
       UNWIND $rows AS row
@@ -96,7 +77,6 @@ public final class PostcodesImport {
       checkHeader(file);
     }
     LocalDate asOf = options.asOf() != null ? options.asOf() : LocalDate.now();
-    String source = "onspd-" + asOf.toString().substring(0, 7);
     long totalBytes = files.stream().mapToLong(f -> new CsvInput(f).size()).sum();
     long[] read = {0};
     long bytesBefore = 0;
@@ -115,7 +95,7 @@ public final class PostcodesImport {
         long bytes = bytesBefore;
         input.forEachPart((part, reader) -> {
           CsvTable table = CsvTable.open(part, reader);
-          PostcodeColumns columns = PostcodeColumns.of(table);
+          PostcodeRowParser parser = PostcodeRowParser.of(table, asOf);
           for (CsvTable.Row row : table) {
             if (checkpoint.isCommitted(++position[0])) {
               continue;
@@ -123,14 +103,9 @@ public final class PostcodesImport {
             read[0]++;
             currentPart = part;
             currentLine = row.line();
-            String code = PostcodeFormat.normalise(row.get(columns.postcode()));
-            if (row.size() != columns.width()) {
-              rejects.reject(part, row.line(), "expected " + columns.width() + " columns, found " + row.size(), row.raw());
-            } else if (code == null) {
-              rejects.reject(part, row.line(), "empty postcode", row.raw());
-            } else {
-              writer.add(new PostcodeRow(code, realCode(row.get(columns.localAuthority())), leps(row, columns), source, asOf),
-                  position[0]);
+            switch (parser.parse(row)) {
+              case PostcodeRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
+              case PostcodeRowParser.Accepted accepted -> writer.add(accepted.row(), position[0]);
             }
             if (read[0] % 1000 == 0) {
               progress.update(read[0], bytes + input.bytesRead());
@@ -147,22 +122,6 @@ public final class PostcodesImport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static List<String> leps(CsvTable.Row row, PostcodeColumns columns) {
-    List<String> leps = new ArrayList<>(2);
-    for (int column : columns.leps()) {
-      String code = realCode(row.get(column));
-      if (code != null && !leps.contains(code)) {
-        leps.add(code);
-      }
-    }
-    return leps;
-  }
-
-  private static String realCode(String raw) {
-    String code = raw.trim();
-    return code.isEmpty() || PSEUDO.matcher(code).matches() ? null : code;
   }
 
   /** Reads only the header (of the first part of a zip) and fails if it is not a postcode directory. */
