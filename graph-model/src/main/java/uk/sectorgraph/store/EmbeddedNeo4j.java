@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -53,7 +54,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
               HttpsConnector.enabled, false,
               GraphDatabaseSettings.auth_enabled, true,
               GraphDatabaseSettings.logs_directory, home.resolve("logs").toAbsolutePath(),
-              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())));
+              GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCacheMemory())))
+          // Netty's default quiet period made every shutdown wait ~10 s for Bolt traffic that, by the
+          // time we shut down, cannot come (our own driver is closed first).
+          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(200))
+          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
       if (settings.truncateDamagedTxLog()) {
         log.warn("{}=true: Neo4j may drop an unreadable end of the transaction log while recovering; "
             + "turn it off again once the server has started", StoreSettings.TRUNCATE_DAMAGED_TX_LOG);
