@@ -51,7 +51,8 @@ public final class IndustryLoader {
           MERGE (t:IoTable {year: $year})
           SET t.industryCodes = $codes, t.coefficients = $coefficients, t.output = $output,
               t.finalDemand = $finalDemand, t.compensation = $compensation,
-              t.source = $source, t.asOf = date({year: $year, month: 12, day: 31})
+              t.source = $source, t.asOf = date({year: $year, month: 12, day: 31}),
+              t.version = randomUUID()
           """, params).consume();
       tx.run("MATCH (:Industry)-[r:SUPPLIES {year: $year}]->(:Industry) DELETE r", params).consume();
       tx.run("""

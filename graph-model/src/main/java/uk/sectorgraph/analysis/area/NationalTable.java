@@ -11,13 +11,17 @@ import uk.sectorgraph.analysis.io.LeontiefModel;
 
 /**
  * The national input-output table of one year, as stored on the {@code (:IoTable)} node, with its
- * 105×105 Leontief inverse. The inverse is computed once per year and cached for the life of the JVM;
- * the cache entry is replaced only if the stored coefficients change (an importer rewrote that year).
+ * 105×105 Leontief inverse. The table is read and inverted once per year and cached for the life of
+ * the JVM; every writer of the table stamps a new {@code version}, and only a new stamp (or a table
+ * without one, from an older store) makes the next load read all 11,025 coefficients again.
  * Every vector and matrix of the analyses uses {@link #industryCodes()} order. Immutable and shared.
  */
 public final class NationalTable {
 
-  private static final Map<Integer, NationalTable> CACHE = new ConcurrentHashMap<>();
+  /** One entry per year; the version is null for a table stored without a stamp. */
+  private record Cached(String version, NationalTable table) {}
+
+  private static final Map<Integer, Cached> CACHE = new ConcurrentHashMap<>();
 
   private final int year;
   private final List<String> industryCodes;
@@ -97,10 +101,23 @@ public final class NationalTable {
    * @throws IllegalArgumentException if no such table is stored
    */
   public static NationalTable load(GraphReads reads, Integer year) {
+    List<Record> stamp = reads.read("""
+        MATCH (t:IoTable) WHERE $year IS NULL OR t.year = $year
+        WITH t ORDER BY t.year DESC LIMIT 1
+        RETURN t.year AS year, t.version AS version
+        """, java.util.Collections.singletonMap("year", year));
+    if (!stamp.isEmpty() && !stamp.getFirst().get("version").isNull()) {
+      int y = stamp.getFirst().get("year").asInt();
+      String version = stamp.getFirst().get("version").asString();
+      Cached cached = CACHE.get(y);
+      if (cached != null && version.equals(cached.version())) {
+        return cached.table();
+      }
+    }
     List<Record> rows = reads.read("""
         MATCH (t:IoTable) WHERE $year IS NULL OR t.year = $year
         WITH t ORDER BY t.year DESC LIMIT 1
-        RETURN t.year AS year, t.industryCodes AS codes, t.coefficients AS a, t.output AS output,
+        RETURN t.year AS year, t.version AS version, t.industryCodes AS codes, t.coefficients AS a, t.output AS output,
                [c IN t.industryCodes | COLLECT { MATCH (i:Industry {code: c}) RETURN i.name }[0]] AS names
         """, java.util.Collections.singletonMap("year", year));
     if (rows.isEmpty()) {
@@ -110,16 +127,19 @@ public final class NationalTable {
     int y = r.get("year").asInt();
     List<String> codes = r.get("codes").asList(Value::asString);
     double[] flat = doubles(r.get("a"));
-    NationalTable cached = CACHE.get(y);
-    if (cached != null && cached.industryCodes.equals(codes) && Arrays.equals(cached.flatCoefficients, flat)) {
-      return cached;
+    String version = r.get("version").isNull() ? null : r.get("version").asString();
+    Cached cached = CACHE.get(y);
+    if (cached != null && cached.table().industryCodes.equals(codes)
+        && Arrays.equals(cached.table().flatCoefficients, flat)) {
+      CACHE.put(y, new Cached(version, cached.table()));
+      return cached.table();
     }
     List<String> names = new ArrayList<>();
     for (Value v : r.get("names").values()) {
       names.add(v.isNull() ? "" : v.asString());
     }
     NationalTable table = new NationalTable(y, codes, names, doubles(r.get("output")), flat);
-    CACHE.put(y, table);
+    CACHE.put(y, new Cached(version, table));
     return table;
   }
 

@@ -60,6 +60,7 @@ public final class SupplyChainImpact {
     List<CoefficientUsed> used = new ArrayList<>();
     String directOrganisation = null;
     double direct = 0;
+    Record directFirm = null; // the supplier's row when it is a current company in the area
     Set<String> shockedOrganisations = new LinkedHashSet<>();
     switch (request.scenario()) {
       case Scenario.FinalDemand fd -> {
@@ -91,7 +92,8 @@ public final class SupplyChainImpact {
             OPTIONAL MATCH (s)-[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(i:Industry)
             OPTIONAL MATCH (s)-[:LOCATED_IN]->(a:LocalAuthority)
             OPTIONAL MATCH (s)-[l:SUPPLIES]->(:Organisation {id: $customer})
-            RETURN i.code AS industry, a.code AS la, l.valueGbp AS current
+            RETURN i.code AS industry, a.code AS la, l.valueGbp AS current, s.id AS id, s.name AS name, s.kind AS kind,
+                   s.kind = 'COMPANY' AND s.dissolvedOn IS NULL AS firm, s.employees AS employees
             LIMIT 1
             """, Map.of("supplier", sl.supplierId(), "customer", sl.customerId()));
         if (rows.isEmpty() || rows.getFirst().get("industry").isNull()) {
@@ -107,6 +109,7 @@ public final class SupplyChainImpact {
           regionalShock[i] += sl.gbpMillion();
           directOrganisation = sl.supplierId();
           direct = sl.gbpMillion();
+          directFirm = r.get("firm").asBoolean(false) ? r : null;
         }
         shockedOrganisations.add(sl.supplierId());
         shock.add(new ShockComponent(industry, sl.gbpMillion(), inArea, "supply link " + sl.supplierId() + " → "
@@ -125,42 +128,33 @@ public final class SupplyChainImpact {
       national = regional.clone();
     }
 
-    // 3. Allocation to the area's companies in each industry with a change.
+    // 3. Allocation to the area's current companies in each industry with a change, by size weight. The
+    // aggregates give each industry's total weight and its districts' largest firms (FirmCells), so only
+    // the organisations the result lists are read, not every company of the area.
     Set<String> changed = new HashSet<>();
     for (int i = 0; i < n; i++) {
       if (regional[i] != 0) {
         changed.add(codes.get(i));
       }
     }
-    List<Record> firms = reads.read("""
-        MATCH (a:LocalAuthority)<-[:LOCATED_IN]-(o:Organisation {kind: 'COMPANY'})
-              -[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(i:Industry)
-        WHERE a.code IN $las AND i.code IN $industries AND o.dissolvedOn IS NULL
-        RETURN o.id AS id, o.name AS name, o.kind AS kind, a.code AS la, i.code AS industry, o.employees AS employees
-        """, Map.of("las", area.localAuthorityCodes(), "industries", List.copyOf(changed)));
     Map<String, Double> shares = area.shares();
-    Map<String, Double> industryWeight = new HashMap<>();
-    Map<String, double[]> firmWeight = new LinkedHashMap<>();
-    Map<String, Record> firmRow = new HashMap<>();
-    for (Record f : firms) {
-      double w = (f.get("employees").isNull() ? 1.0 : f.get("employees").asNumber().doubleValue())
-          * shares.getOrDefault(f.get("la").asString(), 1.0);
-      industryWeight.merge(f.get("industry").asString(), w, Double::sum);
-      firmWeight.put(f.get("id").asString(), new double[] {w});
-      firmRow.put(f.get("id").asString(), f);
-    }
+    FirmCells cells = FirmCells.read(reads, area.localAuthorityCodes(), changed);
+    Map<String, Double> industryWeight = cells.industryWeights(shares);
     Set<String> shockedIndustries = new HashSet<>();
     for (int i = 0; i < n; i++) {
       if (regionalShock[i] != 0) {
         shockedIndustries.add(codes.get(i));
       }
     }
-    if (shockedOrganisations.isEmpty()) {
-      for (Record f : firms) {
-        if (shockedIndustries.contains(f.get("industry").asString())) {
-          shockedOrganisations.add(f.get("id").asString());
-        }
-      }
+    if (directOrganisation != null && (directFirm == null
+        || !industryWeight.containsKey(directFirm.get("industry").asString()))) {
+      // The supplier is in the area but not a (current) company with a mapped SIC: nothing to allocate it to.
+      directOrganisation = null;
+    }
+    // A supply-link shock goes to the supplier itself; only the indirect rest is shared by weight.
+    double[] spread = regional.clone();
+    if (directOrganisation != null) {
+      spread[table.indexOf(directFirm.get("industry").asString())] -= direct;
     }
 
     Set<String> members = new HashSet<>();
@@ -168,7 +162,8 @@ public final class SupplyChainImpact {
         MATCH (o:Organisation)-[:MEMBER_OF]->(:Partnership {id: $id})
         OPTIONAL MATCH (o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(i:Industry)
         OPTIONAL MATCH (o)-[:LOCATED_IN]->(a:LocalAuthority)
-        RETURN o.id AS id, o.name AS name, o.kind AS kind, a.code AS la, i.code AS industry, o.employees AS employees
+        RETURN o.id AS id, o.name AS name, o.kind AS kind, a.code AS la, i.code AS industry, o.employees AS employees,
+               o.kind = 'COMPANY' AND o.dissolvedOn IS NULL AS firm
         """, Map.of("id", request.partnershipId()));
     if (request.partnershipId() != null && memberRows.isEmpty()) {
       List<Record> exists = reads.read("MATCH (p:Partnership {id: $id}) RETURN p.id AS id", Map.of("id", request.partnershipId()));
@@ -178,30 +173,58 @@ public final class SupplyChainImpact {
     }
     memberRows.forEach(m -> members.add(m.get("id").asString()));
 
-    double allocated = 0;
-    double inside = 0;
-    List<Gain> gains = new ArrayList<>();
-    for (Record f : firms) {
-      String id = f.get("id").asString();
-      String industry = f.get("industry").asString();
-      int i = table.indexOf(industry);
-      double w = firmWeight.get(id)[0];
-      double share = w / industryWeight.get(industry);
-      double directHere = id.equals(directOrganisation) ? direct : 0;
-      // A supply-link shock goes to the supplier itself; only the indirect rest is shared by weight.
-      double spread = regional[i] - (directOrganisation != null && i == table.indexOf(firmIndustry(firmRow, directOrganisation)) ? direct : 0);
-      double gain = share * spread + directHere;
-      allocated += gain;
-      boolean member = members.contains(id);
-      if (member) {
-        inside += gain;
+    // Every firm's gain is its share of its industry's spread (plus the direct shock for the supplier), so
+    // the gains of all firms add up to the spread of the industries that have firms, plus the direct shock.
+    double allocated = directOrganisation != null ? direct : 0;
+    for (String industry : industryWeight.keySet()) {
+      allocated += spread[table.indexOf(industry)];
+    }
+    Set<String> areaDistricts = new HashSet<>(area.localAuthorityCodes());
+    final String directId = directOrganisation;
+    final double directGbp = direct;
+    java.util.function.Function<Record, Gain> gainOf = row -> {
+      String industry = row.get("industry").isNull() ? null : row.get("industry").asString();
+      String la = row.get("la").isNull() ? null : row.get("la").asString();
+      boolean member = members.contains(row.get("id").asString());
+      if (industry == null || la == null || !areaDistricts.contains(la) || !industryWeight.containsKey(industry)
+          || (row.keys().contains("firm") && !row.get("firm").asBoolean(false))) {
+        return new Gain(row, member, 0, 0, 0, 0);
       }
-      gains.add(new Gain(f, member, w, share, gain, directHere));
+      double w = (row.get("employees").isNull() ? 1.0 : row.get("employees").asNumber().doubleValue())
+          * shares.getOrDefault(la, 1.0);
+      double share = w / industryWeight.get(industry);
+      double directHere = row.get("id").asString().equals(directId) ? directGbp : 0;
+      return new Gain(row, member, w, share, share * spread[table.indexOf(industry)] + directHere, directHere);
+    };
+    double inside = 0;
+    List<Gain> partnerGains = new ArrayList<>();
+    for (Record m : memberRows) {
+      Gain g = gainOf.apply(m);
+      inside += g.gain();
+      partnerGains.add(g);
     }
-    if (directOrganisation != null && !firmWeight.containsKey(directOrganisation)) {
-      // The supplier is in the area but not a (current) company with a mapped SIC: nothing to allocate it to.
-      directOrganisation = null;
+
+    // Whom to invite: the non-members who gain most. Only industries whose spread is positive can give a
+    // positive gain, except to the supplier of a supply link, which is always a candidate.
+    Set<String> mayGain = new HashSet<>();
+    for (String industry : industryWeight.keySet()) {
+      if (spread[table.indexOf(industry)] > 0) {
+        mayGain.add(industry);
+      }
     }
+    Set<String> notCandidates = new HashSet<>(members);
+    if (directOrganisation != null) {
+      notCandidates.add(directOrganisation);
+    }
+    List<FirmCells.Candidate> best = new ArrayList<>(cells.best(request.inviteLimit(), shares, notCandidates, mayGain,
+        c -> c.weight() / industryWeight.get(c.industry()) * spread[table.indexOf(c.industry())]));
+    List<Record> candidateRows = new ArrayList<>(cells.rows(best));
+    if (directOrganisation != null && !members.contains(directOrganisation)) {
+      candidateRows.add(directFirm);
+    }
+    Comparator<Gain> byGain = Comparator.comparingDouble(Gain::gain).reversed().thenComparing(Gain::id);
+    List<Gain> invite = candidateRows.stream().map(gainOf).filter(g -> g.gain() > 0).sorted(byGain)
+        .limit(request.inviteLimit()).toList();
     double regionalTotal = sum(regional);
     double nationalTotal = sum(national);
 
@@ -224,21 +247,28 @@ public final class SupplyChainImpact {
       }
     }
 
-    Map<String, Gain> byId = new HashMap<>();
-    gains.forEach(g -> byId.put(g.id(), g));
-    List<Gain> partnerGains = new ArrayList<>();
-    for (Record m : memberRows) {
-      Gain g = byId.get(m.get("id").asString());
-      partnerGains.add(g != null ? g : new Gain(m, true, 0, 0, 0, 0));
-    }
-    Comparator<Gain> byGain = Comparator.comparingDouble(Gain::gain).reversed().thenComparing(Gain::id);
     partnerGains.sort(byGain);
-    List<Gain> invite = gains.stream().filter(g -> !g.member() && g.gain() > 0).sorted(byGain)
-        .limit(request.inviteLimit()).toList();
     List<String> listed = new ArrayList<>();
     partnerGains.forEach(g -> listed.add(g.id()));
     invite.forEach(g -> listed.add(g.id()));
-    Map<String, List<FirmStep>> chains = firmChains(listed, List.copyOf(shockedOrganisations), request.maxFirmHops());
+    // The firms the shock reaches first: the supplier of a supply link, else the area's current firms in
+    // the shocked industries (matched by the chain query itself rather than listed).
+    Set<String> shockedListed = new HashSet<>(shockedOrganisations);
+    if (shockedOrganisations.isEmpty()) {
+      for (Gain g : partnerGains) {
+        if (g.weight() > 0 && shockedIndustries.contains(g.industry())) {
+          shockedListed.add(g.id());
+        }
+      }
+      for (Gain g : invite) {
+        if (shockedIndustries.contains(g.industry())) {
+          shockedListed.add(g.id());
+        }
+      }
+    }
+    Map<String, List<FirmStep>> chains = firmChains(listed, List.copyOf(shockedOrganisations),
+        shockedOrganisations.isEmpty() ? List.copyOf(shockedIndustries) : List.of(), area.localAuthorityCodes(),
+        shockedListed, request.maxFirmHops());
 
     List<OrganisationGain> partners = partnerGains.stream().map(g -> g.toResult(paths, chains)).toList();
     List<OrganisationGain> toInvite = invite.stream().map(g -> g.toResult(paths, chains)).toList();
@@ -267,11 +297,6 @@ public final class SupplyChainImpact {
     ImpactTotals totals = new ImpactTotals(regionalTotal, nationalTotal, nationalTotal - regionalTotal, allocated,
         unallocated, inside, allocated - inside);
     return new ImpactResult(request, area, inputs, shock, industries, partners, toInvite, totals);
-  }
-
-  private static String firmIndustry(Map<String, Record> rows, String id) {
-    Record r = rows.get(id);
-    return r == null ? null : r.get("industry").asString();
   }
 
   /** Δf for a final-demand scenario: an industry, or a SIC code split over its industries. */
@@ -397,6 +422,10 @@ public final class SupplyChainImpact {
           CALL (pid) {
             MATCH path = ANY SHORTEST (p:Organisation {id: pid})-[:SUPPLIES]->{1,%d}(s:Organisation)
             WHERE s.id IN $shocked
+               OR (s.kind = 'COMPANY' AND s.dissolvedOn IS NULL
+                   AND EXISTS { (s)-[:LOCATED_IN]->(a:LocalAuthority) WHERE a.code IN $las }
+                   AND EXISTS { (s)-[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(i:Industry)
+                                WHERE i.code IN $industries })
             RETURN path ORDER BY length(path) LIMIT 1
           }
           RETURN pid, [n IN nodes(path) | {id: n.id, name: n.name}] AS chain
@@ -404,13 +433,19 @@ public final class SupplyChainImpact {
     }
   }
 
-  private Map<String, List<FirmStep>> firmChains(List<String> partners, List<String> shocked, int maxHops) {
+  /**
+   * The shortest SUPPLIES chain from each listed organisation to a shocked firm: one of {@code shocked}
+   * (ids), or a current company in the area ({@code las}) whose primary industry is in {@code industries}.
+   * Organisations in {@code shockedListed} are shocked themselves (a chain of one).
+   */
+  private Map<String, List<FirmStep>> firmChains(List<String> partners, List<String> shocked, List<String> industries,
+      List<String> las, Set<String> shockedListed, int maxHops) {
     Map<String, List<FirmStep>> chains = new HashMap<>();
-    if (partners.isEmpty() || shocked.isEmpty()) {
+    if (partners.isEmpty() || (shocked.isEmpty() && industries.isEmpty())) {
       return chains;
     }
-    Set<String> shockedSet = new HashSet<>(shocked);
-    List<Record> rows = reads.read(CHAIN_QUERIES[maxHops], Map.of("partners", partners, "shocked", shocked));
+    List<Record> rows = reads.read(CHAIN_QUERIES[maxHops], Map.of("partners", partners, "shocked", shocked,
+        "industries", industries, "las", las));
     for (Record r : rows) {
       List<FirmStep> chain = new ArrayList<>();
       for (Value v : r.get("chain").values()) {
@@ -419,7 +454,7 @@ public final class SupplyChainImpact {
       chains.put(r.get("pid").asString(), chain);
     }
     for (String p : partners) {
-      if (shockedSet.contains(p)) {
+      if (shockedListed.contains(p)) {
         chains.put(p, List.of(new FirmStep(p, null)));
       }
     }
@@ -446,6 +481,10 @@ public final class SupplyChainImpact {
   private record Gain(Record row, boolean member, double weight, double share, double gain, double direct) {
     String id() {
       return row.get("id").asString();
+    }
+
+    String industry() {
+      return row.get("industry").isNull() ? null : row.get("industry").asString();
     }
 
     OrganisationGain toResult(Map<String, IndustryPath> paths, Map<String, List<FirmStep>> chains) {

@@ -13,8 +13,10 @@ import uk.sectorgraph.store.GraphStore;
  * Companies per (local authority, sector) and per (local authority, industry), kept as
  * {@code HAS_FIRMS} / {@code HAS_FIRMS_IN} relationships (with incorporations per year as parallel lists
  * {@code incorporationYears} / {@code incorporations}), with each sector's national total as
- * {@code Sector.companies} and national incorporations per year on the sectors that have firms. Location quotients and sector profiles read
- * these instead of counting millions of companies at query time; importers refresh them when they finish.
+ * {@code Sector.companies} and national incorporations per year on the sectors that have firms, and on
+ * {@code HAS_FIRMS_IN} what supply-chain impact allocates to (current companies, their size weight and
+ * the largest of them). Location quotients, sector profiles and impacts read these instead of counting
+ * millions of companies at query time; importers refresh them when they finish.
  */
 public final class AreaSectorAggregates {
 
@@ -60,8 +62,30 @@ public final class AreaSectorAggregates {
         MATCH (la)-[f:HAS_FIRMS]->(:Sector)-[:MAPS_TO]->(i:Industry)
         WITH i, sum(f.companies) AS companies, sum(f.active) AS active
         MERGE (la)-[r:HAS_FIRMS_IN]->(i)
-        SET r.companies = companies, r.active = active
+        SET r.companies = companies, r.active = active,
+            r.current = 0, r.currentWeight = 0.0, r.topFirms = [], r.topWeights = []
       } IN TRANSACTIONS OF 50 ROWS
+      """;
+
+  /** How many of each district's largest current firms per industry {@link #CURRENT_FIRMS} keeps. */
+  public static final int TOP_FIRMS = 50;
+
+  // What supply-chain impact allocates to (current companies: primary SIC, not dissolved; size weight
+  // = employees, else 1): per district and industry their number, total weight and the TOP_FIRMS
+  // largest (ties by id), so that an analysis lists the firms that gain most without reading every
+  // company of the area.
+  private static final String CURRENT_FIRMS = """
+      MATCH (la:LocalAuthority)
+      CALL (la) {
+        MATCH (la)<-[:LOCATED_IN]-(o:Organisation {kind: 'COMPANY'})
+              -[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->(i:Industry)
+        WHERE o.dissolvedOn IS NULL
+        WITH i, o.id AS id, toFloat(coalesce(o.employees, 1)) AS w
+        ORDER BY w DESC, id ASC
+        WITH i, count(*) AS current, sum(w) AS weight, collect(id)[0..$top] AS ids, collect(w)[0..$top] AS weights
+        MERGE (la)-[r:HAS_FIRMS_IN]->(i)
+        SET r.current = current, r.currentWeight = weight, r.topFirms = ids, r.topWeights = weights
+      } IN TRANSACTIONS OF 10 ROWS
       """;
 
   // National totals per industry, read by every analysis instead of ~33,000 district rows.
@@ -77,7 +101,8 @@ public final class AreaSectorAggregates {
   // Aggregates written by an older version lack the national totals added since.
   private static final String STALE = """
       RETURN EXISTS { MATCH (i:Industry) WHERE i.companies IS NULL }
-          OR EXISTS { MATCH (s:Sector) WHERE s.companies IS NULL OR s.incorporationYears IS NULL } AS stale""";
+          OR EXISTS { MATCH (s:Sector) WHERE s.companies IS NULL OR s.incorporationYears IS NULL }
+          OR EXISTS { MATCH (:LocalAuthority)-[f:HAS_FIRMS_IN]->(:Industry) WHERE f.topFirms IS NULL } AS stale""";
 
   private static final String OWN_TOTALS = """
       MATCH (:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) RETURN s.code AS code, sum(f.companies) AS companies""";
@@ -89,11 +114,17 @@ public final class AreaSectorAggregates {
 
   /** Recomputes both aggregates from the organisations now in the graph. */
   public static void refresh(GraphStore store) {
+    refresh(store, TOP_FIRMS);
+  }
+
+  /** As {@link #refresh(GraphStore)}, keeping {@code topFirms} largest firms per district and industry. */
+  public static void refresh(GraphStore store, int topFirms) {
     long started = System.nanoTime();
     try (var session = store.session()) {
       session.run(CLEAR).consume();
       session.run(BY_SECTOR).consume();
       session.run(BY_INDUSTRY).consume();
+      session.run(CURRENT_FIRMS, Map.of("top", topFirms)).consume();
       session.run(SECTOR_INCORPORATIONS).consume();
       session.run(INDUSTRY_TOTALS).consume();
       session.run(WRITE_TOTALS, Map.of("totals", sectorTotals(session))).consume();
