@@ -412,7 +412,10 @@ public final class SupplyChainImpact {
     return best;
   }
 
-  // Variable-length bounds cannot be parameters in Cypher, so one fixed query per bound (1..6).
+  // Variable-length bounds cannot be parameters in Cypher, so one fixed query per bound (1..6). The
+  // search starts from the listed organisation and follows its (sparse, curated) SUPPLIES links; with
+  // ANY SHORTEST and this target predicate the planner started from the targets, every company of the
+  // country, and took seconds at national scale.
   private static final String[] CHAIN_QUERIES = new String[7];
 
   static {
@@ -420,7 +423,8 @@ public final class SupplyChainImpact {
       CHAIN_QUERIES[hops] = """
           UNWIND $partners AS pid
           CALL (pid) {
-            MATCH path = ANY SHORTEST (p:Organisation {id: pid})-[:SUPPLIES]->{1,%d}(s:Organisation)
+            MATCH (p:Organisation {id: pid})
+            MATCH path = (p)-[:SUPPLIES]->{1,%d}(s:Organisation)
             WHERE s.id IN $shocked
                OR (s.kind = 'COMPANY' AND s.dissolvedOn IS NULL
                    AND EXISTS { (s)-[:LOCATED_IN]->(a:LocalAuthority) WHERE a.code IN $las }
