@@ -11,6 +11,7 @@ import uk.sectorgraph.analysis.area.AreaIndustryCounts;
 import uk.sectorgraph.analysis.area.CountMeasure;
 import uk.sectorgraph.analysis.area.GraphReads;
 import uk.sectorgraph.analysis.area.NationalTable;
+import uk.sectorgraph.model.geography.AreaSectorAggregates;
 import uk.sectorgraph.store.GraphStore;
 
 /**
@@ -37,29 +38,19 @@ public record SectorProfile(Area area, int ioTableYear, double areaCompanies, do
     AreaIndustryCounts counts = AreaIndustryCounts.of(reads, area, table.industryCodes(), CountMeasure.COMPANIES);
     Map<String, Double> shares = area.shares();
 
-    // Subclass → industry and section, once (a few hundred rows).
-    Map<String, String> industryOf = new HashMap<>();
-    Map<String, String> sectionOf = new HashMap<>();
-    Map<String, String> sectionNames = new TreeMap<>();
-    for (Record r : reads.read("""
-        MATCH (s:Sector {level: 'SUBCLASS'})-[:PART_OF*1..4]->(sec:Sector {level: 'SECTION'})
-        OPTIONAL MATCH (s)-[:MAPS_TO]->(i:Industry)
-        RETURN s.code AS code, i.code AS industry, sec.code AS section, sec.name AS sectionName
-        """, Map.of())) {
-      String code = r.get("code").asString();
-      sectionOf.put(code, r.get("section").asString());
-      sectionNames.put(r.get("section").asString(), r.get("sectionName").asString(""));
-      if (!r.get("industry").isNull()) {
-        industryOf.put(code, r.get("industry").asString());
-      }
-    }
+    National national = national(reads);
+    Map<String, String> industryOf = national.industryOf();
+    Map<String, String> sectionOf = national.sectionOf();
+    Map<String, String> sectionNames = national.sectionNames();
 
     // Companies and incorporations per section and industry. The area: its districts' per-subclass
     // aggregates, weighted by district share. The nation: per-subclass totals kept on the Sector nodes.
-    // Both are precomputed (AreaSectorAggregates), so a profile never counts companies one by one.
+    // Both are precomputed (AreaSectorAggregates), so a profile never counts companies one by one; the
+    // national part is the same for every area and is read once per refresh of the aggregates.
     Map<String, double[]> sectionCounts = new TreeMap<>();
-    Map<String, Map<Integer, double[]>> industryYears = new HashMap<>();
-    Map<String, Map<Integer, double[]>> sectionYears = new HashMap<>();
+    national.sectionNation().forEach((section, n) -> sectionCounts.put(section, new double[] {0, n}));
+    Map<String, Map<Integer, double[]>> industryYears = copy(national.industryYears());
+    Map<String, Map<Integer, double[]>> sectionYears = copy(national.sectionYears());
     for (Record r : reads.read("""
         MATCH (a:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) WHERE a.code IN $las
         RETURN a.code AS la, s.code AS sector, f.companies AS companies,
@@ -74,20 +65,6 @@ public record SectorProfile(Area area, int ioTableYear, double areaCompanies, do
       forEachYear(r, (year, n) -> {
         addYear(industryYears, industryOf.get(sector), year, n * share, 0);
         addYear(sectionYears, section, year, n * share, 0);
-      });
-    }
-    for (Record r : reads.read("""
-        MATCH (s:Sector {level: 'SUBCLASS'}) WHERE s.companies > 0
-        RETURN s.code AS sector, s.companies AS companies, s.incorporationYears AS years, s.incorporations AS counts
-        """, Map.of())) {
-      String sector = r.get("sector").asString();
-      String section = sectionOf.get(sector);
-      if (section != null) {
-        sectionCounts.computeIfAbsent(section, k -> new double[2])[1] += r.get("companies").asNumber().doubleValue();
-      }
-      forEachYear(r, (year, n) -> {
-        addYear(industryYears, industryOf.get(sector), year, 0, n);
-        addYear(sectionYears, section, year, 0, n);
       });
     }
 
@@ -112,6 +89,82 @@ public record SectorProfile(Area area, int ioTableYear, double areaCompanies, do
           sectionNation, sectionYears.get(e.getKey())));
     }
     return new SectorProfile(area, table.year(), areaTotal, nationTotal, industries, sections);
+  }
+
+  /**
+   * What every profile shares: the SIC tree (subclass → section and industry) and the national counts
+   * per section, and per industry and section by year. Kept until the aggregates or the reference data
+   * are reloaded (their Dataset stamps change); a store without stamps is read every time.
+   */
+  private record National(String key, Map<String, String> industryOf, Map<String, String> sectionOf,
+      Map<String, String> sectionNames, Map<String, Double> sectionNation,
+      Map<String, Map<Integer, double[]>> industryYears, Map<String, Map<Integer, double[]>> sectionYears) {}
+
+  private static final java.util.concurrent.atomic.AtomicReference<National> NATIONAL =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private static National national(GraphReads reads) {
+    Record stamps = reads.read("""
+        OPTIONAL MATCH (a:Dataset {name: $aggregates})
+        OPTIONAL MATCH (r:Dataset {name: 'reference'})
+        RETURN a.version AS aggregates, toString(r.loadedAt) AS reference
+        """, Map.of("aggregates", AreaSectorAggregates.DATASET)).getFirst();
+    String key = stamps.get("aggregates").isNull() || stamps.get("reference").isNull() ? null
+        : stamps.get("aggregates").asString() + "/" + stamps.get("reference").asString();
+    National cached = NATIONAL.get();
+    if (key != null && cached != null && key.equals(cached.key())) {
+      return cached;
+    }
+    Map<String, String> industryOf = new HashMap<>();
+    Map<String, String> sectionOf = new HashMap<>();
+    Map<String, String> sectionNames = new TreeMap<>();
+    for (Record r : reads.read("""
+        MATCH (s:Sector {level: 'SUBCLASS'})-[:PART_OF*1..4]->(sec:Sector {level: 'SECTION'})
+        OPTIONAL MATCH (s)-[:MAPS_TO]->(i:Industry)
+        RETURN s.code AS code, i.code AS industry, sec.code AS section, sec.name AS sectionName
+        """, Map.of())) {
+      String code = r.get("code").asString();
+      sectionOf.put(code, r.get("section").asString());
+      sectionNames.put(r.get("section").asString(), r.get("sectionName").asString(""));
+      if (!r.get("industry").isNull()) {
+        industryOf.put(code, r.get("industry").asString());
+      }
+    }
+    Map<String, Double> sectionNation = new TreeMap<>();
+    Map<String, Map<Integer, double[]>> industryYears = new HashMap<>();
+    Map<String, Map<Integer, double[]>> sectionYears = new HashMap<>();
+    for (Record r : reads.read("""
+        MATCH (s:Sector {level: 'SUBCLASS'}) WHERE s.companies > 0
+        RETURN s.code AS sector, s.companies AS companies, s.incorporationYears AS years, s.incorporations AS counts
+        """, Map.of())) {
+      String sector = r.get("sector").asString();
+      String section = sectionOf.get(sector);
+      if (section != null) {
+        sectionNation.merge(section, r.get("companies").asNumber().doubleValue(), Double::sum);
+      }
+      forEachYear(r, (year, n) -> {
+        addYear(industryYears, industryOf.get(sector), year, 0, n);
+        addYear(sectionYears, section, year, 0, n);
+      });
+    }
+    National fresh = new National(key, Map.copyOf(industryOf), Map.copyOf(sectionOf),
+        java.util.Collections.unmodifiableMap(sectionNames), java.util.Collections.unmodifiableMap(sectionNation),
+        industryYears, sectionYears);
+    if (key != null) {
+      NATIONAL.set(fresh);
+    }
+    return fresh;
+  }
+
+  /** A deep copy: the cached national counts are never written to. */
+  private static Map<String, Map<Integer, double[]>> copy(Map<String, Map<Integer, double[]>> byCode) {
+    Map<String, Map<Integer, double[]>> copy = new HashMap<>();
+    byCode.forEach((code, years) -> {
+      Map<Integer, double[]> y = new TreeMap<>();
+      years.forEach((year, c) -> y.put(year, c.clone()));
+      copy.put(code, y);
+    });
+    return copy;
   }
 
   private interface YearCount {

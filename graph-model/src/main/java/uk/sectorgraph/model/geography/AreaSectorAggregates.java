@@ -102,7 +102,14 @@ public final class AreaSectorAggregates {
   private static final String STALE = """
       RETURN EXISTS { MATCH (i:Industry) WHERE i.companies IS NULL }
           OR EXISTS { MATCH (s:Sector) WHERE s.companies IS NULL OR s.incorporationYears IS NULL }
-          OR EXISTS { MATCH (:LocalAuthority)-[f:HAS_FIRMS_IN]->(:Industry) WHERE f.topFirms IS NULL } AS stale""";
+          OR EXISTS { MATCH (:LocalAuthority)-[f:HAS_FIRMS_IN]->(:Industry) WHERE f.topFirms IS NULL }
+          OR NOT EXISTS { MATCH (:Dataset {name: 'area-sector-aggregates'}) } AS stale""";
+
+  /** Name of the Dataset node whose {@code version} changes with every refresh (readers cache by it). */
+  public static final String DATASET = "area-sector-aggregates";
+
+  private static final String STAMP = """
+      MERGE (d:Dataset {name: $name}) SET d.version = randomUUID(), d.refreshedAt = datetime()""";
 
   private static final String OWN_TOTALS = """
       MATCH (:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) RETURN s.code AS code, sum(f.companies) AS companies""";
@@ -128,6 +135,7 @@ public final class AreaSectorAggregates {
       session.run(SECTOR_INCORPORATIONS).consume();
       session.run(INDUSTRY_TOTALS).consume();
       session.run(WRITE_TOTALS, Map.of("totals", sectorTotals(session))).consume();
+      session.run(STAMP, Map.of("name", DATASET)).consume();
     }
     log.info("Refreshed companies per local authority and sector in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
