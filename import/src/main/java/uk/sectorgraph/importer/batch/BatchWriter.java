@@ -58,6 +58,15 @@ public final class BatchWriter<T> implements AutoCloseable {
 
   public static final int DEFAULT_BATCH_SIZE = 10_000;
 
+  // Runs before any writer in this process writes a batch; the command-line importer sets a free-disk
+  // check here (DiskRoom), which stops the import between batches by throwing.
+  private static volatile Runnable beforeEachBatch = () -> {};
+
+  /** Runs {@code check} before every batch written from now on, by any writer; it may throw to stop the import. */
+  public static void beforeEachBatch(Runnable check) {
+    beforeEachBatch = Objects.requireNonNull(check);
+  }
+
   private final Driver driver;
   private final SessionConfig sessionConfig;
   private final Statement statement;
@@ -113,6 +122,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     if (pendingRows == 0) {
       return;
     }
+    beforeEachBatch.run();
     List<Map<String, Object>> rows = new ArrayList<>(pending.values());
     BatchCounts counts;
     try (Session session = driver.session(sessionConfig)) {

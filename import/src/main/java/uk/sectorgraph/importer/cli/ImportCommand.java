@@ -101,7 +101,7 @@ public final class ImportCommand implements Runnable {
         return ImportSummary.EXIT_BAD_FILE;
       }
       if (e instanceof ImportRefusedException) {
-        err.println("Import refused: " + e.getMessage());
+        err.println("Import stopped: " + e.getMessage());
         err.flush();
         return ImportSummary.EXIT_FAILURE;
       }

@@ -2,9 +2,12 @@ package uk.sectorgraph.importer.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
+import uk.sectorgraph.importer.batch.BatchWriter;
+import uk.sectorgraph.importer.batch.DiskRoom;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.model.geography.AreaSectorAggregates;
 import uk.sectorgraph.store.GraphStore;
+import uk.sectorgraph.store.StoreSettings;
 
 /**
  * Base of every source subcommand: opens the store from the global options, runs the import, prints
@@ -28,12 +31,21 @@ public abstract class SourceCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     checkFiles();
-    try (GraphStore store = GraphStore.attach(global.storeSettings())) {
+    StoreSettings settings = global.storeSettings();
+    if (settings.embedded()) {
+      DiskRoom room = DiskRoom.fromEnvironment(settings.dataDirectory(), System.getenv());
+      room.check("Nothing was imported.");
+      BatchWriter.beforeEachBatch(() -> room.check(
+          "Free some space and run the same command again: it resumes after the last committed batch."));
+    }
+    try (GraphStore store = GraphStore.attach(settings)) {
       ImportContext context = new ImportContext(store, global.dataDirectory(), global.rejectsDirectory(), global.batchSize());
       ImportSummary summary = run(context);
       AreaSectorAggregates.refresh(store);
       summary.print(System.out);
       return summary.exitCode();
+    } finally {
+      BatchWriter.beforeEachBatch(() -> {});
     }
   }
 }

@@ -20,6 +20,8 @@ import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sectorgraph.importer.batch.BatchCounts;
+import uk.sectorgraph.importer.batch.BatchWriter;
+import uk.sectorgraph.importer.batch.DiskRoom;
 import uk.sectorgraph.importer.batch.CsvInput;
 import uk.sectorgraph.importer.batch.ImportRefusedException;
 import uk.sectorgraph.importer.batch.ImportSummary;
@@ -94,6 +96,19 @@ public final class InitialLoad {
     options.postcodeFiles().forEach(PostcodesImport::checkHeader);
     Path staging = settings.dataDirectory().resolve(NAME);
     String inputs = inputs(companyFiles);
+    DiskRoom room = DiskRoom.fromEnvironment(settings.dataDirectory(), System.getenv());
+    String resume = "Free some space and run the same command again: it resumes from the last finished phase.";
+    room.check(resume);
+    BatchWriter.beforeEachBatch(() -> room.check(resume));
+    try {
+      return run(companyFiles, started, settings, staging, inputs, room, resume);
+    } finally {
+      BatchWriter.beforeEachBatch(() -> {});
+    }
+  }
+
+  private ImportSummary run(List<Path> companyFiles, long started, StoreSettings settings, Path staging, String inputs,
+      DiskRoom room, String resume) {
 
     InitialLoadState state = InitialLoadState.read(staging).filter(s -> s.inputs().equals(inputs)).orElse(null);
     if (state == null) {
@@ -102,13 +117,14 @@ public final class InitialLoad {
             + settings.dataDirectory() + " and was interrupted before it finished; run it again with the same files"
             + " (see " + staging.resolve("state.properties") + ")");
       });
-      state = stage(staging, companyFiles);
+      state = stage(staging, companyFiles, () -> room.check(resume));
       state.write(staging);
       afterPhase.accept(state);
     } else {
       log.info("Resuming the initial load after phase {} ({})", state.phase(), staging);
     }
     if (state.phase() == InitialLoadState.Phase.STAGED) {
+      room.check(resume);
       replaceDatabase(staging, settings);
       state = state.imported();
       state.write(staging);
@@ -151,7 +167,7 @@ public final class InitialLoad {
     return s.append("asOf:").append(options.asOf()).append(";postcodesAsOf:").append(options.postcodesAsOf()).toString();
   }
 
-  private InitialLoadState stage(Path staging, List<Path> companyFiles) {
+  private InitialLoadState stage(Path staging, List<Path> companyFiles, Runnable diskCheck) {
     deleteRecursively(staging);
     try {
       Files.createDirectories(staging);
@@ -167,7 +183,7 @@ public final class InitialLoad {
       Set<String> authorities = codes(store, "MATCH (a:LocalAuthority) RETURN a.code AS code");
       long started = System.nanoTime();
       try (RejectsFile rejects = RejectsFile.in(options.rejectsDirectory(), NAME)) {
-        InitialLoadStaging.Counts counts = new InitialLoadStaging(staging, sectors, authorities, rejects)
+        InitialLoadStaging.Counts counts = new InitialLoadStaging(staging, sectors, authorities, rejects, diskCheck)
             .stage(options.postcodeFiles(), postcodesAsOf, sink -> storedPostcodes(store, sink), companyFiles, options.asOf());
         rejects.path().ifPresent(p -> log.warn("{} row(s) rejected, {} problem(s) reported: see {}",
             rejects.rejected(), rejects.reported(), p));

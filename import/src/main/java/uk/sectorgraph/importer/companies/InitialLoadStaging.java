@@ -68,6 +68,7 @@ final class InitialLoadStaging {
   private final Set<String> sectorCodes;
   private final Set<String> localAuthorityCodes;
   private final RejectsFile rejects;
+  private final Runnable diskCheck;
 
   private final KeySet postcodesSeen = new KeySet();
   private final KeyIndex postcodeAuthority = new KeyIndex();
@@ -80,7 +81,10 @@ final class InitialLoadStaging {
   private long deferredCompanies;
   private long deferredPostcodes;
 
-  InitialLoadStaging(Path staging, Set<String> sectorCodes, Set<String> localAuthorityCodes, RejectsFile rejects) {
+  /** {@code diskCheck} runs every 100,000 rows and may throw to stop before the disk fills. */
+  InitialLoadStaging(Path staging, Set<String> sectorCodes, Set<String> localAuthorityCodes, RejectsFile rejects,
+      Runnable diskCheck) {
+    this.diskCheck = diskCheck;
     this.staging = staging;
     this.sectorCodes = sectorCodes;
     this.localAuthorityCodes = localAuthorityCodes;
@@ -185,6 +189,9 @@ final class InitialLoadStaging {
           }
           if (read % 10_000 == 0) {
             progress.update(read, bytesBefore + input.bytesRead());
+            if (read % 100_000 == 0) {
+              diskCheck.run();
+            }
           }
         }
       });

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
 import uk.sectorgraph.importer.GraphFixtures;
 import uk.sectorgraph.importer.batch.BadFileException;
+import uk.sectorgraph.importer.batch.BatchWriter;
+import uk.sectorgraph.importer.batch.DiskRoom;
+import uk.sectorgraph.importer.batch.ImportRefusedException;
 import uk.sectorgraph.importer.batch.ImportSummary;
 
 class CompaniesImportTest {
@@ -226,6 +229,38 @@ class CompaniesImportTest {
     try (var stream = Files.list(dir.resolve("data").resolve("import-checkpoints"))) {
       assertThat(stream.toList()).isEmpty();
     }
+  }
+
+  @Test
+  void aDiskBelowTheThresholdStopsTheImportBetweenBatchesAndTheRerunResumes() throws IOException {
+    Path file = sample();
+    importer(2).run(List.of(file));
+    String clean = GraphFixtures.dump(SAMPLE_IDS);
+    GraphFixtures.cleanUp(SAMPLE_IDS);
+    referenceData();
+
+    // The disk "fills" after the first batch: the threshold is set beyond any real disk.
+    DiskRoom full = new DiskRoom(dir.resolve("data"), Long.MAX_VALUE);
+    int[] batches = {0};
+    BatchWriter.beforeEachBatch(() -> {
+      if (++batches[0] > 1) {
+        full.check("Free some space and run the same command again.");
+      }
+    });
+    try {
+      assertThatThrownBy(() -> importer(2).run(List.of(file)))
+          .isInstanceOf(ImportRefusedException.class)
+          .hasMessageContaining(dir.resolve("data").toAbsolutePath().toString())
+          .hasMessageContaining(DiskRoom.MIN_FREE_DISK).hasMessageContaining("run the same command again");
+    } finally {
+      BatchWriter.beforeEachBatch(() -> {});
+    }
+    assertThat(GraphFixtures.dump(SAMPLE_IDS)).isNotEqualTo(clean); // only the first batch is in
+
+    ImportSummary rerun = importer(2).run(List.of(file));
+
+    assertThat(rerun.read()).isEqualTo(3); // rows 1-2 were committed and checkpointed
+    assertThat(GraphFixtures.dump(SAMPLE_IDS)).isEqualTo(clean);
   }
 
   @Test
