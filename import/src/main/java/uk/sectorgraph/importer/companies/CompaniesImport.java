@@ -2,7 +2,6 @@ package uk.sectorgraph.importer.companies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchCounts;
 import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.Checkpoint;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.neo4j.driver.Driver;
-import uk.sectorgraph.importer.batch.BadFileException;
 import uk.sectorgraph.importer.batch.BatchCounts;
 import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.Checkpoint;
