@@ -55,7 +55,7 @@ public final class GraphStore implements AutoCloseable {
     if (!settings.embedded()) {
       return open(settings);
     }
-    int port = settings.boltPort() == 0 ? 7687 : settings.boltPort();
+    int port = serverBoltPort(settings);
     if (EmbeddedNeo4j.isListening(port)) {
       String password = Neo4jPassword.resolve(settings);
       log.info("A Sector Graph server is running with Bolt on {}; importing through it", port);
@@ -63,6 +63,16 @@ public final class GraphStore implements AutoCloseable {
           "bolt://" + EmbeddedNeo4j.LOOPBACK + ":" + port, settings.user(), settings.database(), null));
     }
     return open(settings);
+  }
+
+  /** Whether a Sector Graph server (an embedded DBMS in another process) listens on the configured Bolt port. */
+  public static boolean serverRunning(StoreSettings settings) {
+    return EmbeddedNeo4j.isListening(serverBoltPort(settings));
+  }
+
+  /** The Bolt port a running server would use: the configured one, else Neo4j's default 7687. */
+  public static int serverBoltPort(StoreSettings settings) {
+    return settings.boltPort() == 0 ? 7687 : settings.boltPort();
   }
 
   /** Connects to a DBMS that somebody else runs: an external server, or another process's embedded one. */

@@ -19,6 +19,12 @@ public final class DiskRoom {
   public static final String MIN_FREE_DISK = "SECTORGRAPH_MIN_FREE_DISK";
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)?", Pattern.CASE_INSENSITIVE);
 
+  /** Ends the per-batch check; closing it throws nothing. */
+  public interface Guard extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   private final Path directory;
   private final long minimumBytes;
 
@@ -47,6 +53,15 @@ public final class DiskRoom {
       default -> 0;
     };
     return n << shift;
+  }
+
+  /**
+   * Checks before every batch any {@link BatchWriter} writes, until the returned guard is closed;
+   * {@code resume} tells the user what to do after freeing space.
+   */
+  public Guard guardEveryBatch(String resume) {
+    BatchWriter.beforeEachBatch(() -> check(resume));
+    return () -> BatchWriter.beforeEachBatch(() -> {});
   }
 
   /** Throws {@link ImportRefusedException} when the disk has less free space than the threshold. */

@@ -2,7 +2,6 @@ package uk.sectorgraph.importer.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
-import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.DiskRoom;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.model.geography.AreaSectorAggregates;
@@ -32,20 +31,22 @@ public abstract class SourceCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     checkFiles();
     StoreSettings settings = global.storeSettings();
-    if (settings.embedded()) {
-      DiskRoom room = DiskRoom.fromEnvironment(settings.dataDirectory(), System.getenv());
-      room.check("Nothing was imported.");
-      BatchWriter.beforeEachBatch(() -> room.check(
-          "Free some space and run the same command again: it resumes after the last committed batch."));
-    }
-    try (GraphStore store = GraphStore.attach(settings)) {
+    try (DiskRoom.Guard diskGuard = diskGuard(settings); GraphStore store = GraphStore.attach(settings)) {
       ImportContext context = new ImportContext(store, global.dataDirectory(), global.rejectsDirectory(), global.batchSize());
       ImportSummary summary = run(context);
       AreaSectorAggregates.refresh(store);
       summary.print(System.out);
       return summary.exitCode();
-    } finally {
-      BatchWriter.beforeEachBatch(() -> {});
     }
+  }
+
+  /** On the embedded store the disk is ours to watch; an external Neo4j watches its own. */
+  private static DiskRoom.Guard diskGuard(StoreSettings settings) {
+    if (!settings.embedded()) {
+      return () -> {};
+    }
+    DiskRoom room = DiskRoom.fromEnvironment(settings.dataDirectory(), System.getenv());
+    room.check("Nothing was imported.");
+    return room.guardEveryBatch("Free some space and run the same command again: it resumes after the last committed batch.");
   }
 }

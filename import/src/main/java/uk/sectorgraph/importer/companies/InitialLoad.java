@@ -2,8 +2,6 @@ package uk.sectorgraph.importer.companies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sectorgraph.importer.batch.BatchCounts;
-import uk.sectorgraph.importer.batch.BatchWriter;
 import uk.sectorgraph.importer.batch.DiskRoom;
 import uk.sectorgraph.importer.batch.CsvInput;
 import uk.sectorgraph.importer.batch.ImportRefusedException;
@@ -92,22 +89,17 @@ public final class InitialLoad {
     refuseUnlessStoppedEmbedded(settings);
     companyFiles.forEach(CompaniesImport::checkHeader);
     options.postcodeFiles().forEach(PostcodesImport::checkHeader);
-    Path staging = settings.dataDirectory().resolve(NAME);
-    String inputs = inputs(companyFiles);
     DiskRoom room = DiskRoom.fromEnvironment(settings.dataDirectory(), System.getenv());
     String resume = "Free some space and run the same command again: it resumes from the last finished phase.";
     room.check(resume);
-    BatchWriter.beforeEachBatch(() -> room.check(resume));
-    try {
-      return run(companyFiles, started, settings, staging, inputs, room, resume);
-    } finally {
-      BatchWriter.beforeEachBatch(() -> {});
+    try (DiskRoom.Guard diskGuard = room.guardEveryBatch(resume)) {
+      return run(companyFiles, started, settings, () -> room.check(resume));
     }
   }
 
-  private ImportSummary run(List<Path> companyFiles, long started, StoreSettings settings, Path staging, String inputs,
-      DiskRoom room, String resume) {
-
+  private ImportSummary run(List<Path> companyFiles, long started, StoreSettings settings, Runnable diskCheck) {
+    Path staging = settings.dataDirectory().resolve(NAME);
+    String inputs = inputs(companyFiles);
     InitialLoadState state = InitialLoadState.read(staging).filter(s -> s.inputs().equals(inputs)).orElse(null);
     if (state == null) {
       InitialLoadState.read(staging).filter(s -> s.phase() == InitialLoadState.Phase.IMPORTED).ifPresent(other -> {
@@ -115,14 +107,14 @@ public final class InitialLoad {
             + settings.dataDirectory() + " and was interrupted before it finished; run it again with the same files"
             + " (see " + staging.resolve("state.properties") + ")");
       });
-      state = stage(staging, companyFiles, () -> room.check(resume));
+      state = stage(staging, companyFiles, inputs, diskCheck);
       state.write(staging);
       afterPhase.accept(state);
     } else {
       log.info("Resuming the initial load after phase {} ({})", state.phase(), staging);
     }
     if (state.phase() == InitialLoadState.Phase.STAGED) {
-      room.check(resume);
+      diskCheck.run();
       replaceDatabase(staging, settings);
       state = state.imported();
       state.write(staging);
@@ -144,13 +136,9 @@ public final class InitialLoad {
       throw new ImportRefusedException(NAME + " writes the embedded store's files, but " + StoreSettings.URI
           + " names an external Neo4j; load that one with 'companies' (or neo4j-admin database import on its server)");
     }
-    int port = settings.boltPort() == 0 ? 7687 : settings.boltPort();
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      throw new ImportRefusedException("a Sector Graph server is running (Bolt on port " + port + "); " + NAME
-          + " replaces the database, so stop the server first");
-    } catch (IOException e) {
-      // nothing listens: the store is ours
+    if (GraphStore.serverRunning(settings)) {
+      throw new ImportRefusedException("a Sector Graph server is running (Bolt on port " + GraphStore.serverBoltPort(settings)
+          + "); " + NAME + " replaces the database, so stop the server first");
     }
   }
 
@@ -165,7 +153,7 @@ public final class InitialLoad {
     return s.append("asOf:").append(options.asOf()).append(";postcodesAsOf:").append(options.postcodesAsOf()).toString();
   }
 
-  private InitialLoadState stage(Path staging, List<Path> companyFiles, Runnable diskCheck) {
+  private InitialLoadState stage(Path staging, List<Path> companyFiles, String inputs, Runnable diskCheck) {
     deleteRecursively(staging);
     try {
       Files.createDirectories(staging);
@@ -177,7 +165,7 @@ public final class InitialLoad {
       ReferenceData.loadIfNeeded(store);
       refuseUnlessReplaceable(store);
       boolean hadSample = count(store, "MATCH (d:Dataset {sample: true}) RETURN count(d) AS n") > 0;
-      Set<String> sectors = codes(store, "MATCH (s:Sector) RETURN s.code AS code");
+      Set<String> sectors = codes(store, CompanyCypher.SECTOR_CODES);
       Set<String> authorities = codes(store, "MATCH (a:LocalAuthority) RETURN a.code AS code");
       long started = System.nanoTime();
       try (RejectsFile rejects = RejectsFile.in(options.rejectsDirectory(), NAME)) {
@@ -187,7 +175,7 @@ public final class InitialLoad {
             rejects.rejected(), rejects.reported(), p));
         log.info("Staged {} companies and {} postcodes for the bulk importer in {} s", counts.companies(),
             counts.postcodes(), (System.nanoTime() - started) / 1_000_000_000);
-        return new InitialLoadState(InitialLoadState.Phase.STAGED, inputs(companyFiles), counts, hadSample);
+        return new InitialLoadState(InitialLoadState.Phase.STAGED, inputs, counts, hadSample);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
