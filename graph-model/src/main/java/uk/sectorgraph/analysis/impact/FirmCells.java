@@ -74,22 +74,21 @@ final class FirmCells {
       if (!mayGain.contains(c.industry())) {
         continue;
       }
-      double share = shares.getOrDefault(c.la(), 1.0);
-      int taken = takeBest(c.top(), c.topWeights(), k, excluded, c, share, candidates);
-      boolean truncated = c.top().size() < c.current();
-      if (taken < k && truncated) {
-        List<String> ids = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
+      List<String> ids = c.top();
+      List<Double> weights = c.topWeights();
+      boolean truncated = ids.size() < c.current();
+      if (truncated && ids.stream().filter(id -> !excluded.contains(id)).count() < k) {
+        ids = new ArrayList<>();
+        weights = new ArrayList<>();
         allOf(c, ids, weights);
-        candidates.removeIf(x -> x.la().equals(c.la()) && x.industry().equals(c.industry()));
-        takeBest(ids, weights, k, excluded, c, share, candidates);
       }
+      takeBest(ids, weights, k, excluded, c, shares.getOrDefault(c.la(), 1.0), candidates);
     }
     Comparator<Candidate> byGain = Comparator.comparingDouble(gain).reversed().thenComparing(Candidate::id);
     return candidates.stream().sorted(byGain).limit(k).toList();
   }
 
-  private static int takeBest(List<String> ids, List<Double> weights, int k, Set<String> excluded, Cell c, double share,
+  private static void takeBest(List<String> ids, List<Double> weights, int k, Set<String> excluded, Cell c, double share,
       List<Candidate> into) {
     int taken = 0;
     for (int j = 0; j < ids.size() && taken < k; j++) {
@@ -98,7 +97,6 @@ final class FirmCells {
         taken++;
       }
     }
-    return taken;
   }
 
   /** Every current firm of one cell, in the stored order (weight, then id). */

@@ -179,14 +179,13 @@ public final class SupplyChainImpact {
     for (String industry : industryWeight.keySet()) {
       allocated += spread[table.indexOf(industry)];
     }
-    Set<String> areaDistricts = new HashSet<>(area.localAuthorityCodes());
     final String directId = directOrganisation;
     final double directGbp = direct;
     java.util.function.Function<Record, Gain> gainOf = row -> {
       String industry = row.get("industry").isNull() ? null : row.get("industry").asString();
       String la = row.get("la").isNull() ? null : row.get("la").asString();
       boolean member = members.contains(row.get("id").asString());
-      if (industry == null || la == null || !areaDistricts.contains(la) || !industryWeight.containsKey(industry)
+      if (industry == null || la == null || !lepAndDistricts.contains(la) || !industryWeight.containsKey(industry)
           || (row.keys().contains("firm") && !row.get("firm").asBoolean(false))) {
         return new Gain(row, member, 0, 0, 0, 0);
       }
