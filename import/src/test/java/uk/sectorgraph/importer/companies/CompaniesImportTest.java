@@ -202,13 +202,19 @@ class CompaniesImportTest {
     out.closeEntry();
   }
 
-  @Test
-  void anImportKilledMidFileEndsEqualToACleanImport() throws IOException {
-    Path file = sample();
+  /** The graph a clean import of {@code file} gives, as a dump; the graph is then emptied for a second try. */
+  String cleanImportThenEmpty(Path file) {
     importer(2).run(List.of(file));
     String clean = GraphFixtures.dump(SAMPLE_IDS);
     GraphFixtures.cleanUp(SAMPLE_IDS);
     referenceData();
+    return clean;
+  }
+
+  @Test
+  void anImportKilledMidFileEndsEqualToACleanImport() throws IOException {
+    Path file = sample();
+    String clean = cleanImportThenEmpty(file);
 
     int[] batches = {0};
     CompaniesImport crashing = importer(2).onBatchCommitted((position, rows, counts) -> {
@@ -233,10 +239,7 @@ class CompaniesImportTest {
   @Test
   void aDiskBelowTheThresholdStopsTheImportBetweenBatchesAndTheRerunResumes() throws IOException {
     Path file = sample();
-    importer(2).run(List.of(file));
-    String clean = GraphFixtures.dump(SAMPLE_IDS);
-    GraphFixtures.cleanUp(SAMPLE_IDS);
-    referenceData();
+    String clean = cleanImportThenEmpty(file);
 
     // The disk "fills" after the first batch: the threshold is set beyond any real disk.
     DiskRoom full = new DiskRoom(dir.resolve("data"), Long.MAX_VALUE);
