@@ -41,7 +41,9 @@ public final class Neo4jAdminImport {
     args.add("--max-off-heap-memory=" + request.maxOffHeapMemory());
     args.add(request.database());
 
-    ExecutionContext context = new ExecutionContext(request.neo4jHome(), request.neo4jHome().resolve("conf"),
+    // Neo4j refuses a relative home ("is not an absolute path"), and --data-dir may well be relative.
+    Path home = request.neo4jHome().toAbsolutePath().normalize();
+    ExecutionContext context = new ExecutionContext(home, home.resolve("conf"),
         out, err, new DefaultFileSystemAbstraction());
     CommandLine command = new CommandLine(new ImportCommand.Full(context));
     int exit = command.execute(args.toArray(String[]::new));
