@@ -103,13 +103,25 @@ public final class AreaSectorAggregates {
       RETURN EXISTS { MATCH (i:Industry) WHERE i.companies IS NULL }
           OR EXISTS { MATCH (s:Sector) WHERE s.companies IS NULL OR s.incorporationYears IS NULL }
           OR EXISTS { MATCH (:LocalAuthority)-[f:HAS_FIRMS_IN]->(:Industry) WHERE f.topFirms IS NULL }
-          OR NOT EXISTS { MATCH (:Dataset {name: 'area-sector-aggregates'}) } AS stale""";
+          OR NOT EXISTS { MATCH (:Dataset {name: 'area-sector-aggregates'}) }
+          OR EXISTS { MATCH (d:Dataset {name: 'area-sector-aggregates'}) WHERE d.changesPending } AS stale""";
 
   /** Name of the Dataset node whose {@code version} changes with every refresh (readers cache by it). */
   public static final String DATASET = "area-sector-aggregates";
 
   private static final String STAMP = """
-      MERGE (d:Dataset {name: $name}) SET d.version = randomUUID(), d.refreshedAt = datetime()""";
+      MERGE (d:Dataset {name: $name}) SET d.version = randomUUID(), d.refreshedAt = datetime(), d.changesPending = null""";
+
+  // An import sets changesPending before it writes and the refresh clears it, so an import killed before
+  // its refresh leaves it set: the next import (or server start) then refreshes even if it changes nothing.
+  // Never refreshed (no Dataset node) counts as pending.
+  private static final String BEGIN_CHANGES = """
+      OPTIONAL MATCH (d:Dataset {name: $name})
+      WITH d, d IS NULL OR coalesce(d.changesPending, false) AS pending
+      SET d.changesPending = true
+      RETURN pending""";
+
+  private static final String NO_CHANGES = "MATCH (d:Dataset {name: $name}) SET d.changesPending = null";
 
   private static final String OWN_TOTALS = """
       MATCH (:LocalAuthority)-[f:HAS_FIRMS]->(s:Sector) RETURN s.code AS code, sum(f.companies) AS companies""";
@@ -138,6 +150,36 @@ public final class AreaSectorAggregates {
       session.run(STAMP, Map.of("name", DATASET)).consume();
     }
     log.info("Refreshed companies per local authority and sector in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Call before an import writes anything; pass the answer to {@link #refreshAfterImport}.
+   *
+   * @return whether changes from an earlier import are still waiting for a refresh
+   */
+  public static boolean beginChanges(GraphStore store) {
+    try (var session = store.session()) {
+      return session.run(BEGIN_CHANGES, Map.of("name", DATASET)).single().get("pending").asBoolean();
+    }
+  }
+
+  /**
+   * Refreshes after an import that changed something, or when an earlier import's changes were never
+   * refreshed. An import that changed nothing (a re-import of an unchanged snapshot) skips the refresh,
+   * which at national scale takes about a minute.
+   *
+   * @return whether a refresh ran
+   */
+  public static boolean refreshAfterImport(GraphStore store, boolean earlierChangesPending, boolean changed) {
+    if (earlierChangesPending || changed) {
+      refresh(store);
+      return true;
+    }
+    try (var session = store.session()) {
+      session.run(NO_CHANGES, Map.of("name", DATASET)).consume();
+    }
+    log.info("The import changed nothing the per-area aggregates count: they were not refreshed");
+    return false;
   }
 
   /**

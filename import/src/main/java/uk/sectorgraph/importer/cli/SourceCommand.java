@@ -10,7 +10,7 @@ import uk.sectorgraph.store.StoreSettings;
 
 /**
  * Base of every source subcommand: opens the store from the global options, runs the import, prints
- * the summary, refreshes the per-area aggregates and returns the summary's exit code. Failures are
+ * the summary, refreshes the per-area aggregates if the import changed anything, and returns the summary's exit code. Failures are
  * mapped to exit codes by {@link ImportCommand}.
  */
 public abstract class SourceCommand implements Callable<Integer> {
@@ -33,8 +33,9 @@ public abstract class SourceCommand implements Callable<Integer> {
     StoreSettings settings = global.storeSettings();
     try (DiskRoom.Guard diskGuard = diskGuard(settings); GraphStore store = GraphStore.attach(settings)) {
       ImportContext context = new ImportContext(store, global.dataDirectory(), global.rejectsDirectory(), global.batchSize());
+      boolean earlierChangesPending = AreaSectorAggregates.beginChanges(store);
       ImportSummary summary = run(context);
-      AreaSectorAggregates.refresh(store);
+      AreaSectorAggregates.refreshAfterImport(store, earlierChangesPending, summary.created() + summary.updated() > 0);
       summary.print(System.out);
       return summary.exitCode();
     }

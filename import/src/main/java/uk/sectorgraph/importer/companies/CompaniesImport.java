@@ -46,6 +46,7 @@ public final class CompaniesImport {
   private final String database;
   private final Options options;
   private final List<BatchWriter.Listener> extraListeners = new ArrayList<>();
+  private boolean skipKnownRows = true;
 
   // Where the reader is; when a batch commits, its last row is the one read last.
   private String currentPart = "";
@@ -63,10 +64,21 @@ public final class CompaniesImport {
     return this;
   }
 
+  /**
+   * Whether to read what the graph holds for every company first ({@link KnownCompanies}) and skip the
+   * rows it already holds. On by default; off where a few rows go into a large graph, as initial-load's
+   * deferred rows do, and the one scan would cost more than the lookups it saves.
+   */
+  public CompaniesImport skipKnownRows(boolean skip) {
+    this.skipKnownRows = skip;
+    return this;
+  }
+
   public ImportSummary run(List<Path> files) {
     long started = System.nanoTime();
     files.forEach(CompaniesImport::checkHeader); // every file is checked before anything is written
     Set<String> sectorCodes = sectorCodes();
+    KnownCompanies known = knownCompanies();
     long totalBytes = files.stream().mapToLong(f -> new CsvInput(f).size()).sum();
     long read = 0;
     long bytesBefore = 0;
@@ -77,7 +89,7 @@ public final class CompaniesImport {
       for (Path file : files) {
         LocalDate asOf = asOf(file);
         runAsOf = runAsOf == null || asOf.isAfter(runAsOf) ? asOf : runAsOf;
-        FileResult result = importFile(file, asOf, sectorCodes, rejects, progress, read, bytesBefore);
+        FileResult result = importFile(file, asOf, sectorCodes, known, rejects, progress, read, bytesBefore);
         read += result.read();
         counts = counts.plus(result.counts());
         bytesBefore += new CsvInput(file).size();
@@ -94,7 +106,7 @@ public final class CompaniesImport {
 
   private record FileResult(long read, BatchCounts counts) {}
 
-  private FileResult importFile(Path file, LocalDate asOf, Set<String> sectorCodes, RejectsFile rejects,
+  private FileResult importFile(Path file, LocalDate asOf, Set<String> sectorCodes, KnownCompanies known, RejectsFile rejects,
       Progress progress, long readBefore, long bytesBefore) {
     Checkpoint checkpoint = Checkpoint.of(options.dataDirectory(), NAME, file);
     if (checkpoint.committedPosition() > 0) {
@@ -111,6 +123,7 @@ public final class CompaniesImport {
     BatchWriter<CompanyRow> writer = builder.build();
     long[] position = {0};
     long[] read = {0};
+    long[] skipped = {0};
     try {
       input.forEachPart((part, reader) -> {
         CsvTable table = CsvTable.open(part, reader);
@@ -129,7 +142,12 @@ public final class CompaniesImport {
               for (String problem : accepted.problems()) {
                 rejects.report(part, row.line(), problem, row.raw());
               }
-              writer.add(accepted.row(), position[0]);
+              if (known.holds(accepted.row())) {
+                skipped[0]++;
+              } else {
+                known.forget(accepted.row());
+                writer.add(accepted.row(), position[0]);
+              }
             }
           }
           if (read[0] % 1000 == 0) {
@@ -143,7 +161,7 @@ public final class CompaniesImport {
     }
     progress.update(readBefore + read[0], bytesBefore + input.bytesRead());
     checkpoint.completed();
-    return new FileResult(read[0], writer.totals());
+    return new FileResult(read[0], writer.totals().plus(new BatchCounts(0, 0, skipped[0])));
   }
 
   /** Reads only the header (of the first part of a zip) and fails if it is not BasicCompanyData. */
@@ -178,6 +196,17 @@ public final class CompaniesImport {
       log.warn("No Sector nodes in the graph: companies will get no OPERATES_IN (load the SIC reference data first)");
     }
     return codes;
+  }
+
+  private KnownCompanies knownCompanies() {
+    if (!skipKnownRows) {
+      return KnownCompanies.NONE;
+    }
+    long started = System.nanoTime();
+    KnownCompanies known = KnownCompanies.read(driver, database);
+    log.info("Read what the graph holds for {} companies in {} ms: rows it already holds are skipped", known.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return known;
   }
 
   private void markMissing(LocalDate asOf) {

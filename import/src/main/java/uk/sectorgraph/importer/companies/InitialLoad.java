@@ -241,6 +241,7 @@ public final class InitialLoad {
         if (Files.exists(deferred)) {
           ImportSummary s = new CompaniesImport(store.driver(), store.database(), new CompaniesImport.Options(staging,
               scratch, options.batchSize(), CompaniesImport.asOf(companyFiles.get(i), options.asOf()), false))
+              .skipKnownRows(false)
               .run(List.of(deferred));
           counts = counts.plus(new BatchCounts(s.created(), s.updated(), s.unchanged()));
         }

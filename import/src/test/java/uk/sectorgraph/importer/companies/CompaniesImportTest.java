@@ -115,13 +115,61 @@ class CompaniesImportTest {
     importer(10_000).run(List.of(file));
     String first = GraphFixtures.dump(SAMPLE_IDS);
 
-    ImportSummary second = importer(10_000).run(List.of(file));
+    int[] sent = {0};
+    ImportSummary second = importer(10_000).onBatchCommitted((position, rows, counts) -> sent[0] += rows).run(List.of(file));
 
+    // The graph holds every row but the earlier snapshot of 08209948 (the later one won), so only that
+    // company's two rows go to the graph; the other three are skipped without asking it.
+    assertThat(sent[0]).isEqualTo(2);
     assertThat(GraphFixtures.dump(SAMPLE_IDS)).isEqualTo(first);
     assertThat(second.read()).isEqualTo(5);
     assertThat(second.unchanged()).isEqualTo(5);
     assertThat(second.created()).isZero();
     assertThat(second.updated()).isZero();
+  }
+
+  /**
+   * Skipping the rows the graph already holds (KnownCompanies) must give exactly what asking the graph
+   * for every row gives: the same graph and the same counts after each of a series of imports that
+   * change, repeat, revert, drop from a full snapshot, bring back and predate companies.
+   */
+  @Test
+  void skippingRowsTheGraphHoldsGivesTheSameGraphAndCountsAsAskingForEveryRow() throws IOException {
+    List<String> lines = lines();
+    String header = lines.get(0);
+    String obac = lines.get(1);
+    String obacRenamed = obac.replace("!OBAC UK LIMITED", "!OBAC UK RENAMED LIMITED");
+    String other = lines.get(2);
+    String otherRenamed = other.replace("\"! LIMITED\"", "\"! RENAMED LIMITED\"");
+    LocalDate december = LocalDate.of(2024, 12, 1);
+    record Step(String content, LocalDate asOf, boolean full) {}
+    List<Step> steps = List.of(
+        new Step(GraphFixtures.resource("basic_company_data_sample.csv"), AS_OF, false),
+        // one company changed; another changed and then, later in the same file, back as it was
+        new Step(String.join("\n", header, obacRenamed, otherRenamed, lines.get(3), other), AS_OF, false),
+        new Step(String.join("\n", header, obacRenamed, other), AS_OF, false), // unchanged: skipped
+        new Step(String.join("\n", header, obac), december, true),            // the rest go missing
+        new Step(GraphFixtures.resource("basic_company_data_sample.csv"), december, false), // and come back
+        new Step(GraphFixtures.resource("basic_company_data_sample.csv"), AS_OF, false));   // an older snapshot
+
+    List<String> asked = new ArrayList<>();
+    List<String> skipping = new ArrayList<>();
+    for (boolean skip : List.of(false, true)) {
+      List<String> record = skip ? skipping : asked;
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        Path file = write("BasicCompanyData-step" + i + ".csv", step.content() + "\n");
+        ImportSummary summary = new CompaniesImport(GraphFixtures.driver(), null, new CompaniesImport.Options(
+            dir.resolve("data"), dir.resolve("rejects"), 2, step.asOf(), step.full())).skipKnownRows(skip).run(List.of(file));
+        record.add("step " + i + ": created " + summary.created() + ", updated " + summary.updated() + ", unchanged "
+            + summary.unchanged() + "\n" + GraphFixtures.dump(SAMPLE_IDS));
+      }
+      GraphFixtures.cleanUp(SAMPLE_IDS);
+      referenceData();
+    }
+
+    assertThat(skipping).isEqualTo(asked);
+    assertThat(asked.get(2)).startsWith("step 2: created 0, updated 0, unchanged 2");
   }
 
   @Test
