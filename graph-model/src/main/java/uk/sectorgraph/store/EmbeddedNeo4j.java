@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -30,12 +33,21 @@ final class EmbeddedNeo4j implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
   static final String LOOPBACK = "127.0.0.1";
 
+  /**
+   * Written in the data directory while the DBMS runs: its Bolt port. Other processes (the importer)
+   * find the server of THIS data directory through it, rather than taking whatever listens on a port
+   * for it; a random port (0) is found too.
+   */
+  static final String PORT_FILE = "bolt-port";
+
   private final DatabaseManagementService dbms;
   private final int boltPort;
+  private final Path portFile;
 
-  private EmbeddedNeo4j(DatabaseManagementService dbms, int boltPort) {
+  private EmbeddedNeo4j(DatabaseManagementService dbms, int boltPort, Path portFile) {
     this.dbms = dbms;
     this.boltPort = boltPort;
+    this.portFile = portFile;
   }
 
   static EmbeddedNeo4j start(StoreSettings settings, String password) {
@@ -71,8 +83,9 @@ final class EmbeddedNeo4j implements AutoCloseable {
               + " (is another Sector Graph process using this data directory?)", e);
     }
     DefaultDatabase.requireOnline(dbms, home);
-    EmbeddedNeo4j embedded = new EmbeddedNeo4j(dbms, port);
+    EmbeddedNeo4j embedded = new EmbeddedNeo4j(dbms, port, home.resolve(PORT_FILE));
     embedded.setPassword(settings.user(), password);
+    embedded.writePortFile();
     log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on bolt://{}:{} (authentication on)",
         (System.nanoTime() - started) / 1_000_000, home.resolve("neo4j").toAbsolutePath(), LOOPBACK, port);
     return embedded;
@@ -80,6 +93,34 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
   int boltPort() {
     return boltPort;
+  }
+
+  private void writePortFile() {
+    try {
+      Path partial = portFile.resolveSibling(PORT_FILE + ".partial");
+      Files.writeString(partial, Integer.toString(boltPort));
+      Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Only other processes' discovery of this server is lost; it still runs.
+      log.warn("Cannot write {}: importers will not find this server ({})", portFile, e.getMessage());
+    }
+  }
+
+  /**
+   * The Bolt port of a DBMS running on {@code dataDirectory} in another process: its port file names
+   * a port that something listens on. A file left by a killed server names a dead port.
+   */
+  static OptionalInt runningOn(Path dataDirectory) {
+    Path file = dataDirectory.resolve(PORT_FILE);
+    try {
+      int port = Integer.parseInt(Files.readString(file).trim());
+      return isListening(port) ? OptionalInt.of(port) : OptionalInt.empty();
+    } catch (NoSuchFileException e) {
+      return OptionalInt.empty();
+    } catch (IOException | NumberFormatException e) {
+      log.warn("Ignoring unreadable {} ({})", file, e.getMessage());
+      return OptionalInt.empty();
+    }
   }
 
   String boltUri() {
@@ -181,6 +222,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Files.deleteIfExists(portFile);
+    } catch (IOException e) {
+      log.warn("Cannot delete {} ({}); it names a port nothing will listen on", portFile, e.getMessage());
+    }
     dbms.shutdown();
   }
 }

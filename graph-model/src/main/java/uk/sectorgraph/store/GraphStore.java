@@ -1,5 +1,6 @@
 package uk.sectorgraph.store;
 
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -55,8 +56,9 @@ public final class GraphStore implements AutoCloseable {
     if (!settings.embedded()) {
       return open(settings);
     }
-    int port = serverBoltPort(settings);
-    if (EmbeddedNeo4j.isListening(port)) {
+    OptionalInt running = EmbeddedNeo4j.runningOn(settings.dataDirectory());
+    if (running.isPresent()) {
+      int port = running.getAsInt();
       String password = Neo4jPassword.resolve(settings);
       log.info("A Sector Graph server is running with Bolt on {}; importing through it", port);
       return open(new StoreSettings(settings.dataDirectory(), port, password,
@@ -65,14 +67,12 @@ public final class GraphStore implements AutoCloseable {
     return open(settings);
   }
 
-  /** Whether a Sector Graph server (an embedded DBMS in another process) listens on the configured Bolt port. */
-  public static boolean serverRunning(StoreSettings settings) {
-    return EmbeddedNeo4j.isListening(serverBoltPort(settings));
-  }
-
-  /** The Bolt port a running server would use: the configured one, else Neo4j's default 7687. */
-  public static int serverBoltPort(StoreSettings settings) {
-    return settings.boltPort() == 0 ? 7687 : settings.boltPort();
+  /**
+   * The Bolt port of a Sector Graph server (an embedded DBMS in another process) running on this data
+   * directory, if one is.
+   */
+  public static OptionalInt runningServerPort(StoreSettings settings) {
+    return settings.embedded() ? EmbeddedNeo4j.runningOn(settings.dataDirectory()) : OptionalInt.empty();
   }
 
   /** Connects to a DBMS that somebody else runs: an external server, or another process's embedded one. */

@@ -32,6 +32,24 @@ class GraphStoreTest {
   }
 
   @Test
+  void aToolFindsTheServerOfItsOwnDataDirectoryAndNothingElse(@TempDir Path elsewhere) throws Exception {
+    GraphStore server = TestGraph.store();
+    StoreSettings same = new StoreSettings(TestGraph.directory(), 0, TestGraph.PASSWORD, null, null, null, "64m");
+    assertThat(GraphStore.runningServerPort(same)).hasValue(server.embeddedBoltPort());
+    try (GraphStore attached = GraphStore.attach(same)) {
+      assertThat(attached.uri()).isEqualTo(server.uri()); // over Bolt to the running server, no second DBMS
+    }
+
+    try (ServerSocket somethingElse = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      StoreSettings other = new StoreSettings(elsewhere, somethingElse.getLocalPort(), TestGraph.PASSWORD, null, null,
+          null, "64m");
+      assertThat(GraphStore.runningServerPort(other)).as("a listener, but not this directory's server").isEmpty();
+      Files.writeString(elsewhere.resolve("bolt-port"), "1"); // left by a killed server: nothing listens there
+      assertThat(GraphStore.runningServerPort(other)).isEmpty();
+    }
+  }
+
+  @Test
   void boltRefusesAWrongPassword() {
     GraphStore store = TestGraph.store();
     try (Driver other = GraphDatabase.driver(store.uri(), AuthTokens.basic("neo4j", "not-the-password"))) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import uk.sectorgraph.importer.batch.CsvTable;
 import uk.sectorgraph.importer.postcodes.PostcodeFormat;
 
@@ -29,6 +30,9 @@ final class CompanyRowParser {
 
   static final String ID_PREFIX = "GB-COH-";
   private static final String NO_SIC = "None Supplied";
+  // Compiled once: String.matches compiled them for every SIC text of every row.
+  private static final Pattern LEGACY_SIC = Pattern.compile("\\d{4}");
+  private static final Pattern SIC = Pattern.compile("\\d{5}");
 
   private final BasicCompanyDataColumns columns;
   private final Set<String> sectorCodes;
@@ -94,9 +98,9 @@ final class CompanyRowParser {
       }
       int dash = text.indexOf(" - ");
       String code = (dash < 0 ? text : text.substring(0, dash)).trim();
-      if (code.matches("\\d{4}")) {
+      if (LEGACY_SIC.matcher(code).matches()) {
         problems.add("legacy SIC 2003 code " + code + " not linked (no OPERATES_IN): '" + text + "'");
-      } else if (!code.matches("\\d{5}")) {
+      } else if (!SIC.matcher(code).matches()) {
         problems.add("unrecognised SIC text not linked: '" + text + "'");
       } else if (!sectorCodes.contains(code)) {
         problems.add("no Sector node for SIC code " + code + " (not linked): '" + text + "'");

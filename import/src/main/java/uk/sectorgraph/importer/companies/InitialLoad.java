@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.neo4j.driver.Record;
@@ -136,9 +137,10 @@ public final class InitialLoad {
       throw new ImportRefusedException(NAME + " writes the embedded store's files, but " + StoreSettings.URI
           + " names an external Neo4j; load that one with 'companies' (or neo4j-admin database import on its server)");
     }
-    if (GraphStore.serverRunning(settings)) {
-      throw new ImportRefusedException("a Sector Graph server is running (Bolt on port " + GraphStore.serverBoltPort(settings)
-          + "); " + NAME + " replaces the database, so stop the server first");
+    OptionalInt server = GraphStore.runningServerPort(settings);
+    if (server.isPresent()) {
+      throw new ImportRefusedException("a Sector Graph server is running on " + settings.dataDirectory().toAbsolutePath()
+          + " (Bolt on port " + server.getAsInt() + "); " + NAME + " replaces the database, so stop the server first");
     }
   }
 

@@ -37,13 +37,14 @@ final class KnownCompanies {
   static final String READ = """
       MATCH (o:Organisation)
       WHERE o.id STARTS WITH 'GB-COH-' AND o.source STARTS WITH 'companies-house' AND o.missingFromSnapshot IS NULL
-      RETURN o.id AS id, o.rowHash AS hash, o.asOf AS asOf
+      RETURN substring(o.id, 7) AS number, o.rowHash AS hash, o.asOf AS asOf
       """;
 
   static final KnownCompanies NONE = new KnownCompanies(new long[0], new long[0]);
 
   private static final TypeSystem TYPES = TypeSystem.getDefault();
   private static final long FORGOTTEN = 0;
+  private static final int FETCH_SIZE = 20_000;
 
   private final long[] keys;         // packed company numbers, ascending
   private final long[] fingerprints; // same order; FORGOTTEN once a row for the company went the ordinary way
@@ -56,8 +57,12 @@ final class KnownCompanies {
   static KnownCompanies read(Driver driver, String database) {
     LongArrayList keys = new LongArrayList();
     LongArrayList fingerprints = new LongArrayList();
-    SessionConfig config = database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
-    try (Session session = driver.session(config)) {
+    // Records come in pages of fetchSize: 1,000 (the default) cost a quarter more time than 20,000.
+    SessionConfig.Builder config = SessionConfig.builder().withFetchSize(FETCH_SIZE);
+    if (database != null) {
+      config.withDatabase(database);
+    }
+    try (Session session = driver.session(config.build())) {
       session.executeRead(tx -> {
         tx.run(READ).forEachRemaining(r -> add(r, keys, fingerprints));
         return null;
@@ -72,7 +77,7 @@ final class KnownCompanies {
     if (!hash.hasType(TYPES.STRING()) || !asOf.hasType(TYPES.DATE())) {
       return; // not as the importer writes it: the ordinary path decides
     }
-    long key = KeySet.pack(r.get("id").asString().substring(CompanyRowParser.ID_PREFIX.length()));
+    long key = KeySet.pack(r.get("number").asString());
     if (key >= 0) {
       keys.add(key);
       fingerprints.add(fingerprint(hash.asString(), asOf.asLocalDate()));
