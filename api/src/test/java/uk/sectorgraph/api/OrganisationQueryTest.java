@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import uk.sectorgraph.api.organisation.AnchorChoice;
+import uk.sectorgraph.api.organisation.OrganisationFilter;
 
 class OrganisationQueryTest extends ApiTestSupport {
 
@@ -68,6 +71,43 @@ class OrganisationQueryTest extends ApiTestSupport {
         inDivision |= s.path("sector").path("code").asString().startsWith("20");
       }
       assertThat(inDivision).isTrue();
+    }
+  }
+
+  @Autowired
+  AnchorChoice anchor;
+
+  static OrganisationFilter areaAndSector(String area, String sector) {
+    return new OrganisationFilter(null, null, null, null, null, null, null, null, null, sector, null, area, null, null,
+        null, null, null, null, null);
+  }
+
+  /**
+   * Area and sector together: the match starts from the smaller (AnchorChoice), and either way the
+   * page and count are those of a plain match over every organisation.
+   */
+  @Test
+  void areaAndSectorTogetherGiveTheSameOrganisationsWhicheverTheMatchStartsFrom() {
+    record Case(String area, String sector, boolean sectorFirst) {}
+    // division 20 holds fewer organisations than the whole LEP; section C more than one district
+    for (Case c : List.of(new Case("E37000034", "20", true), new Case("E06000002", "C", false))) {
+      assertThat(anchor.sectorFirst(areaAndSector(c.area(), c.sector()))).as(c.toString()).isEqualTo(c.sectorFirst());
+      List<String> expected = graph.read("""
+          MATCH (o:Organisation)
+          WHERE EXISTS { (o)-[:LOCATED_IN]->(la:LocalAuthority)
+                         WHERE la.code = $area OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $area}) } }
+            AND EXISTS { (o)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: $sector}) }
+          RETURN o.id AS id ORDER BY id""", Map.of("area", c.area(), "sector", c.sector()))
+          .stream().map(r -> r.get("id").asString()).toList();
+      assertThat(expected).as(c.toString()).hasSizeGreaterThan(1);
+
+      JsonNode page = query("{ organisations(where: {area: \"" + c.area() + "\", sector: \"" + c.sector()
+          + "\"}, first: 500) { totalCount edges { node { id } } } }").path("organisations");
+
+      assertThat(page.path("totalCount").asInt()).as(c.toString()).isEqualTo(expected.size());
+      List<String> ids = new ArrayList<>();
+      page.path("edges").forEach(e -> ids.add(e.path("node").path("id").asString()));
+      assertThat(ids).as(c.toString()).isEqualTo(expected);
     }
   }
 

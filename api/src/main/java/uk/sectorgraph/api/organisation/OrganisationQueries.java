@@ -16,14 +16,23 @@ import uk.sectorgraph.api.store.GraphReads;
 @Component
 public class OrganisationQueries {
 
-  /** Which organisations a connection pages over: a filter, optionally inside a sector or an area. */
-  public record Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode) {}
+  /**
+   * Which organisations a connection pages over: a filter, optionally inside a sector or an area.
+   * {@code sectorFirst}: where the match starts ({@link AnchorChoice}); it changes the plan, not the result.
+   */
+  public record Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode, boolean sectorFirst) {
+    public Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode) {
+      this(filter, sectorCode, localAuthorityCode, false);
+    }
+  }
 
   private final GraphReads graph;
+  private final AnchorChoice anchor;
   private final int maxPageSize;
 
-  OrganisationQueries(GraphReads graph, SectorGraphProperties properties) {
+  OrganisationQueries(GraphReads graph, AnchorChoice anchor, SectorGraphProperties properties) {
     this.graph = graph;
+    this.anchor = anchor;
     this.maxPageSize = properties.limits().maxPageSize();
   }
 
@@ -56,6 +65,9 @@ public class OrganisationQueries {
     }
     if (last != null) {
       PageSize.check(last, "last", maxPageSize);
+    }
+    if (scope.sectorCode() == null && scope.localAuthorityCode() == null && anchor.sectorFirst(scope.filter())) {
+      scope = new Scope(scope.filter(), null, null, true);
     }
     return new OrganisationConnection(this, scope,
         new OrganisationConnection.PageRequest(first, after, last, before, orderBy));
@@ -107,7 +119,7 @@ public class OrganisationQueries {
       params.put("scopeArea", scope.localAuthorityCode());
       cypher.append("MATCH (:LocalAuthority {code: $scopeArea})<-[:LOCATED_IN]-(o:Organisation) ");
     } else {
-      cypher.append(OrganisationWhere.anchoredMatch(scope.filter(), params));
+      cypher.append(OrganisationWhere.anchoredMatch(scope.filter(), params, scope.sectorFirst()));
     }
     cypher.append("WHERE ").append(OrganisationWhere.of(scope.filter(), params));
     return cypher.toString();

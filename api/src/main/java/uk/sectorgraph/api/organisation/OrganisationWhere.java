@@ -33,7 +33,16 @@ public final class OrganisationWhere {
    * matches.
    */
   public static String anchoredMatch(OrganisationFilter filter, Map<String, Object> params) {
-    if (filter != null && filter.area() != null) {
+    return anchoredMatch(filter, params, false);
+  }
+
+  /**
+   * As {@link #anchoredMatch(OrganisationFilter, Map)}; when the filter names both an area and a sector,
+   * {@code sectorFirst} starts from the sector instead of the area ({@link AnchorChoice} says which is
+   * smaller).
+   */
+  public static String anchoredMatch(OrganisationFilter filter, Map<String, Object> params, boolean sectorFirst) {
+    if (filter != null && filter.area() != null && !(sectorFirst && filter.sector() != null)) {
       params.put("anchorArea", filter.area());
       return "MATCH (la:LocalAuthority) WHERE " + districtOf("la", "$anchorArea") + " "
           + "MATCH (la)<-[:LOCATED_IN]-(o:Organisation) WITH DISTINCT o ";
