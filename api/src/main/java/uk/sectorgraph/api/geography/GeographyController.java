@@ -3,6 +3,7 @@ package uk.sectorgraph.api.geography;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -99,8 +100,9 @@ class GeographyController {
   @SchemaMapping(typeName = "LocalAuthority", field = "organisations")
   OrganisationConnection organisations(LocalAuthorityView area, @Argument OrganisationFilter where,
       @Argument List<OrganisationOrder> orderBy, @Argument Integer first, @Argument String after,
-      @Argument Integer last, @Argument String before) {
-    return organisations.connection(new OrganisationQueries.Scope(where, null, area.code()), first, after, last, before, orderBy);
+      @Argument Integer last, @Argument String before,
+      DataFetchingFieldSelectionSet selection) {
+    return organisations.connection(new OrganisationQueries.Scope(where, null, area.code()), first, after, last, before, orderBy, selection);
   }
 
   private static List<String> codes(List<LocalAuthorityView> areas) {

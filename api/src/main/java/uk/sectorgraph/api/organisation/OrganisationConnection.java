@@ -30,12 +30,21 @@ public final class OrganisationConnection {
 
   synchronized Page page() {
     if (page == null) {
-      page = queries.page(scope, request, this::totalCount);
+      if (request.withTotal() && total == null && queries.canCountWithPage(scope, request)) {
+        var both = queries.pageAndTotal(scope, request);
+        page = both.page();
+        total = both.total();
+      } else {
+        page = queries.page(scope, request, this::totalCount);
+      }
     }
     return page;
   }
 
   synchronized long totalCount() {
+    if (total == null && request.withTotal() && queries.canCountWithPage(scope, request)) {
+      page(); // one query answers both
+    }
     if (total == null) {
       total = queries.count(scope);
     }
@@ -50,8 +59,12 @@ public final class OrganisationConnection {
     return page().pageInfo();
   }
 
-  /** first/after or last/before, turned into offsets. Cursors are opaque to clients. */
-  record PageRequest(Integer first, String after, Integer last, String before, List<OrganisationOrder> orderBy) {}
+  /**
+   * first/after or last/before, turned into offsets. Cursors are opaque to clients. {@code withTotal}:
+   * the query asks for totalCount as well as the page, so one statement may answer both.
+   */
+  record PageRequest(Integer first, String after, Integer last, String before, List<OrganisationOrder> orderBy,
+      boolean withTotal) {}
 
   static String cursor(long offset) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package uk.sectorgraph.api.organisation;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,8 +30,9 @@ class OrganisationController {
 
   @QueryMapping
   OrganisationConnection organisations(@Argument OrganisationFilter where, @Argument List<OrganisationOrder> orderBy,
-      @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before) {
-    return queries.connection(new OrganisationQueries.Scope(where, null, null), first, after, last, before, orderBy);
+      @Argument Integer first, @Argument String after, @Argument Integer last, @Argument String before,
+      DataFetchingFieldSelectionSet selection) {
+    return queries.connection(new OrganisationQueries.Scope(where, null, null), first, after, last, before, orderBy, selection);
   }
 
   @SchemaMapping(typeName = "OrganisationConnection", field = "totalCount")

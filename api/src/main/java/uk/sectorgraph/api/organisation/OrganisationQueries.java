@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import uk.sectorgraph.api.SectorGraphProperties;
 import uk.sectorgraph.api.limits.PageSize;
@@ -55,8 +57,12 @@ public class OrganisationQueries {
             "score", r.get("score").asDouble())).toList();
   }
 
+  /**
+   * @param selection the connection's selected fields (totalCount and edges together are answered by
+   *                  one statement where that is cheaper); null when unknown
+   */
   public OrganisationConnection connection(Scope scope, Integer first, String after, Integer last, String before,
-      List<OrganisationOrder> orderBy) {
+      List<OrganisationOrder> orderBy, DataFetchingFieldSelectionSet selection) {
     if (first != null && last != null) {
       throw GraphqlErrorException.newErrorException().message("Use either first or last, not both").build();
     }
@@ -70,7 +76,9 @@ public class OrganisationQueries {
       scope = new Scope(scope.filter(), null, null, true);
     }
     return new OrganisationConnection(this, scope,
-        new OrganisationConnection.PageRequest(first, after, last, before, orderBy));
+        new OrganisationConnection.PageRequest(first, after, last, before, orderBy,
+            selection != null && selection.contains("totalCount")
+                && (selection.contains("edges") || selection.contains("pageInfo"))));
   }
 
   long count(Scope scope) {
@@ -108,6 +116,44 @@ public class OrganisationQueries {
     var info = new OrganisationConnection.PageInfo(hasNext, start > 0,
         edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
     return new OrganisationConnection.Page(edges, info);
+  }
+
+  /**
+   * Whether {@link #pageAndTotal} may answer: a forward page (first/after) of an anchored match (an
+   * area, a sector, or a scope), where counting reads the same few thousand organisations the page
+   * reads. Unanchored, the count comes from Neo4j's count store and the page from the id index, and
+   * collecting every organisation to do both at once would be far slower.
+   */
+  boolean canCountWithPage(Scope scope, OrganisationConnection.PageRequest request) {
+    boolean forward = request.last() == null && request.before() == null;
+    OrganisationFilter f = scope.filter();
+    boolean anchored = scope.sectorCode() != null || scope.localAuthorityCode() != null
+        || (f != null && (f.area() != null || f.sector() != null));
+    return forward && anchored;
+  }
+
+  record PageAndTotal(OrganisationConnection.Page page, long total) {}
+
+  /** One statement for a page and the total: the matches are sorted once and the page sliced from them. */
+  PageAndTotal pageAndTotal(Scope scope, OrganisationConnection.PageRequest request) {
+    long start = request.after() != null ? OrganisationConnection.offset(request.after(), "after") + 1 : 0;
+    int size = request.first() != null ? request.first() : PageSize.DEFAULT;
+    Map<String, Object> params = new HashMap<>();
+    String match = match(scope, params);
+    params.put("skip", start);
+    params.put("end", start + size);
+    Record r = graph.read(match + " WITH o ORDER BY " + orderBy(request.orderBy()) + " WITH collect(o) AS matched"
+        + " RETURN size(matched) AS total, [o IN matched[$skip..$end] | " + OrganisationView.PROJECTION + "] AS page",
+        params).getFirst();
+    long total = r.get("total").asLong();
+    List<OrganisationConnection.Edge> edges = new ArrayList<>();
+    List<Value> nodes = r.get("page").asList(v -> v);
+    for (int i = 0; i < nodes.size(); i++) {
+      edges.add(new OrganisationConnection.Edge(OrganisationView.from(nodes.get(i)), OrganisationConnection.cursor(start + i)));
+    }
+    var info = new OrganisationConnection.PageInfo(start + size < total, start > 0,
+        edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
+    return new PageAndTotal(new OrganisationConnection.Page(edges, info), total);
   }
 
   private static String match(Scope scope, Map<String, Object> params) {

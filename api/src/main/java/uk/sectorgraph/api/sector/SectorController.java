@@ -3,6 +3,7 @@ package uk.sectorgraph.api.sector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -107,8 +108,9 @@ public class SectorController {
   @SchemaMapping(typeName = "Sector", field = "organisations")
   OrganisationConnection organisations(SectorView sector, @Argument OrganisationFilter where,
       @Argument List<OrganisationOrder> orderBy, @Argument Integer first, @Argument String after,
-      @Argument Integer last, @Argument String before) {
-    return organisations.connection(new OrganisationQueries.Scope(where, sector.code(), null), first, after, last, before, orderBy);
+      @Argument Integer last, @Argument String before,
+      DataFetchingFieldSelectionSet selection) {
+    return organisations.connection(new OrganisationQueries.Scope(where, sector.code(), null), first, after, last, before, orderBy, selection);
   }
 
   private List<SectorView> list(String cypher, Map<String, Object> params) {
