@@ -118,21 +118,24 @@ class OrganisationQueryTest extends ApiTestSupport {
    */
   @Test
   void areaAndSectorTogetherGiveTheSameOrganisationsWhicheverTheMatchStartsFrom() {
-    record Case(String area, String sector, boolean sectorFirst) {}
+    record Case(String area, String sector, boolean sectorFirst, boolean primaryOnly) {}
     // division 20 holds fewer organisations than the whole LEP; section C more than one district
-    for (Case c : List.of(new Case("E37000034", "20", true), new Case("E06000002", "C", false))) {
+    for (Case c : List.of(new Case("E37000034", "20", true, false), new Case("E06000002", "C", false, false),
+        new Case("E37000034", "20", true, true), new Case("E06000002", "C", false, true))) {
       assertThat(anchor.sectorFirst(areaAndSector(c.area(), c.sector()))).as(c.toString()).isEqualTo(c.sectorFirst());
       List<String> expected = graph.read("""
           MATCH (o:Organisation)
           WHERE EXISTS { (o)-[:LOCATED_IN]->(la:LocalAuthority)
                          WHERE la.code = $area OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $area}) } }
-            AND EXISTS { (o)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: $sector}) }
-          RETURN o.id AS id ORDER BY id""", Map.of("area", c.area(), "sector", c.sector()))
+            AND EXISTS { (o)-[op:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: $sector})
+                         WHERE op.primary OR NOT $primaryOnly }
+          RETURN o.id AS id ORDER BY id""", Map.of("area", c.area(), "sector", c.sector(), "primaryOnly", c.primaryOnly()))
           .stream().map(r -> r.get("id").asString()).toList();
       assertThat(expected).as(c.toString()).hasSizeGreaterThan(1);
 
       JsonNode page = query("{ organisations(where: {area: \"" + c.area() + "\", sector: \"" + c.sector()
-          + "\"}, first: 500) { totalCount edges { node { id } } } }").path("organisations");
+          + "\", primarySectorOnly: " + c.primaryOnly() + "}, first: 500) { totalCount edges { node { id } } } }")
+          .path("organisations");
 
       assertThat(page.path("totalCount").asInt()).as(c.toString()).isEqualTo(expected.size());
       List<String> ids = new ArrayList<>();

@@ -97,8 +97,7 @@ class AggregationController {
   }
 
   private static String counted(OrganisationFilter f, String groupBy, Map<String, Object> params, boolean sectorFirst) {
-    StringBuilder c = new StringBuilder(OrganisationWhere.anchoredMatch(f, params, sectorFirst));
-    c.append("WHERE ").append(OrganisationWhere.of(f, params)).append('\n');
+    StringBuilder c = new StringBuilder(OrganisationWhere.matchWhere(f, params, sectorFirst)).append('\n');
     c.append(switch (groupBy) {
       case "SECTION", "DIVISION" -> {
         params.put("level", groupBy);

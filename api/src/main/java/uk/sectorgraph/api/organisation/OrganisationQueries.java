@@ -165,7 +165,7 @@ public class OrganisationQueries {
       params.put("scopeArea", scope.localAuthorityCode());
       cypher.append("MATCH (:LocalAuthority {code: $scopeArea})<-[:LOCATED_IN]-(o:Organisation) ");
     } else {
-      cypher.append(OrganisationWhere.anchoredMatch(scope.filter(), params, scope.sectorFirst()));
+      return OrganisationWhere.matchWhere(scope.filter(), params, scope.sectorFirst());
     }
     cypher.append("WHERE ").append(OrganisationWhere.of(scope.filter(), params));
     return cypher.toString();

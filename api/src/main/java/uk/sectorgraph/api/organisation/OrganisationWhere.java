@@ -26,22 +26,30 @@ public final class OrganisationWhere {
   }
 
   /**
-   * {@code MATCH ... (o:Organisation)}: where a filtered match starts. At national scale a scan of
-   * every organisation costs seconds, so a top-level area or sector condition (one every result must
-   * meet) becomes the starting point: the area's local authorities, or the sector's subtree. The whole
-   * filter still applies afterwards ({@link #of}), so the anchor narrows what is scanned, never what
-   * matches.
+   * {@link #anchoredMatch} followed by the WHERE that completes it, leaving out the top-level area and
+   * sector conditions the anchor already enforces exactly (re-testing them cost a third of a district
+   * page at national scale). A sector with {@code primarySectorOnly} is still tested: the anchor follows
+   * every OPERATES_IN.
    */
-  public static String anchoredMatch(OrganisationFilter filter, Map<String, Object> params) {
-    return anchoredMatch(filter, params, false);
+  public static String matchWhere(OrganisationFilter filter, Map<String, Object> params, boolean sectorFirst) {
+    String match = anchoredMatch(filter, params, sectorFirst);
+    if (filter == null) {
+      return match + "WHERE true";
+    }
+    boolean areaDone = filter.area() != null;
+    boolean sectorDone = filter.sector() != null && !Boolean.TRUE.equals(filter.primarySectorOnly());
+    return match + "WHERE " + new OrganisationWhere(params).predicate(filter, "where", areaDone, sectorDone);
   }
 
   /**
-   * As {@link #anchoredMatch(OrganisationFilter, Map)}; when the filter names both an area and a sector,
-   * {@code sectorFirst} starts from the sector instead of the area ({@link AnchorChoice} says which is
-   * smaller).
+   * {@code MATCH ... (o:Organisation)}: where a filtered match starts. At national scale a scan of
+   * every organisation costs seconds, so a top-level area or sector condition (one every result must
+   * meet) becomes the starting point: the area's local authorities, or the sector's subtree. The rest
+   * of the filter applies afterwards ({@link #matchWhere}); the anchor enforces exactly the conditions
+   * it stands for. When the filter names both an area and a sector, {@code sectorFirst} starts from the
+   * sector instead of the area ({@link AnchorChoice} says which is smaller).
    */
-  public static String anchoredMatch(OrganisationFilter filter, Map<String, Object> params, boolean sectorFirst) {
+  private static String anchoredMatch(OrganisationFilter filter, Map<String, Object> params, boolean sectorFirst) {
     String area = filter == null ? null : filter.area();
     String sector = filter == null ? null : filter.sector();
     if (area != null) {
@@ -95,6 +103,10 @@ public final class OrganisationWhere {
   }
 
   private String predicate(OrganisationFilter f, String path) {
+    return predicate(f, path, false, false);
+  }
+
+  private String predicate(OrganisationFilter f, String path, boolean areaDone, boolean sectorDone) {
     List<String> parts = new ArrayList<>();
     if (f.AND() != null) {
       for (int i = 0; i < f.AND().size(); i++) {
@@ -129,11 +141,11 @@ public final class OrganisationWhere {
     if (f.statusStartsWith() != null) {
       parts.add("o.status STARTS WITH " + param(f.statusStartsWith()));
     }
-    if (f.sector() != null) {
+    if (f.sector() != null && !sectorDone) {
       String code = param(f.sector());
       parts.add(inSector("o", code, Boolean.TRUE.equals(f.primarySectorOnly())));
     }
-    if (f.area() != null) {
+    if (f.area() != null && !areaDone) {
       String code = param(f.area());
       parts.add(inArea("o", code));
     }
