@@ -7,7 +7,7 @@ import java.io.InputStream;
 /** Counts the bytes read through it, for progress against a file's size. */
 public final class CountingInputStream extends FilterInputStream {
 
-  private long count;
+  private volatile long count; // read by the progress display while a ReadAhead thread reads the stream
 
   public CountingInputStream(InputStream in) {
     super(in);

@@ -94,6 +94,14 @@ public final class CsvTable implements Iterable<CsvTable.Row> {
     return required.stream().filter(c -> !columns.containsKey(c)).toList();
   }
 
+  /**
+   * The rows, lexed on a second thread a few thousand rows ahead of the caller ({@link ReadAhead}); for
+   * the big files (the register, postcodes), where the lexer is half of the parse time.
+   */
+  public ReadAhead<Row> readAhead() {
+    return new ReadAhead<>(iterator(), name);
+  }
+
   @Override
   public Iterator<Row> iterator() {
     Iterator<CSVRecord> records = parser.iterator();

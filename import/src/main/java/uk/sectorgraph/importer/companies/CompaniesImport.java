@@ -24,6 +24,7 @@ import uk.sectorgraph.importer.batch.CsvInput;
 import uk.sectorgraph.importer.batch.CsvTable;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.Progress;
+import uk.sectorgraph.importer.batch.ReadAhead;
 import uk.sectorgraph.importer.batch.RejectsFile;
 
 /**
@@ -128,30 +129,32 @@ public final class CompaniesImport {
       input.forEachPart((part, reader) -> {
         CsvTable table = CsvTable.open(part, reader);
         CompanyRowParser parser = new CompanyRowParser(BasicCompanyDataColumns.of(table), sectorCodes, source, asOf);
-        for (CsvTable.Row row : table) {
-          position[0]++;
-          if (checkpoint.isCommitted(position[0])) {
-            continue;
-          }
-          read[0]++;
-          currentPart = part;
-          currentLine = row.line();
-          switch (parser.parse(row)) {
-            case CompanyRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
-            case CompanyRowParser.Accepted accepted -> {
-              for (String problem : accepted.problems()) {
-                rejects.report(part, row.line(), problem, row.raw());
-              }
-              if (known.holds(accepted.row())) {
-                skipped[0]++;
-              } else {
-                known.forget(accepted.row());
-                writer.add(accepted.row(), position[0]);
+        try (ReadAhead<CsvTable.Row> rows = table.readAhead()) {
+          for (CsvTable.Row row : rows) {
+            position[0]++;
+            if (checkpoint.isCommitted(position[0])) {
+              continue;
+            }
+            read[0]++;
+            currentPart = part;
+            currentLine = row.line();
+            switch (parser.parse(row)) {
+              case CompanyRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
+              case CompanyRowParser.Accepted accepted -> {
+                for (String problem : accepted.problems()) {
+                  rejects.report(part, row.line(), problem, row.raw());
+                }
+                if (known.holds(accepted.row())) {
+                  skipped[0]++;
+                } else {
+                  known.forget(accepted.row());
+                  writer.add(accepted.row(), position[0]);
+                }
               }
             }
-          }
-          if (read[0] % 1000 == 0) {
-            progress.update(readBefore + read[0], bytesBefore + input.bytesRead());
+            if (read[0] % 1000 == 0) {
+              progress.update(readBefore + read[0], bytesBefore + input.bytesRead());
+            }
           }
         }
       });

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import uk.sectorgraph.importer.batch.CsvInput;
 import uk.sectorgraph.importer.batch.CsvTable;
 import uk.sectorgraph.importer.batch.Progress;
+import uk.sectorgraph.importer.batch.ReadAhead;
 import uk.sectorgraph.importer.batch.RejectsFile;
 import uk.sectorgraph.importer.bulk.AdminImportCsv;
 import uk.sectorgraph.importer.bulk.KeyIndex;
@@ -137,16 +138,18 @@ final class InitialLoadStaging {
       new CsvInput(file).forEachPart((part, reader) -> {
         CsvTable table = CsvTable.open(part, reader);
         PostcodeRowParser parser = PostcodeRowParser.of(table, asOf);
-        for (CsvTable.Row row : table) {
-          switch (parser.parse(row)) {
-            case PostcodeRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
-            case PostcodeRowParser.Accepted accepted -> {
-              PostcodeRow p = accepted.row();
-              if (postcodesSeen.add(p.code())) {
-                writePostcode(p, out);
-              } else {
-                deferred.write(table, row);
-                deferredPostcodes++;
+        try (ReadAhead<CsvTable.Row> rows = table.readAhead()) {
+          for (CsvTable.Row row : rows) {
+            switch (parser.parse(row)) {
+              case PostcodeRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
+              case PostcodeRowParser.Accepted accepted -> {
+                PostcodeRow p = accepted.row();
+                if (postcodesSeen.add(p.code())) {
+                  writePostcode(p, out);
+                } else {
+                  deferred.write(table, row);
+                  deferredPostcodes++;
+                }
               }
             }
           }
@@ -169,28 +172,30 @@ final class InitialLoadStaging {
       input.forEachPart((part, reader) -> {
         CsvTable table = CsvTable.open(part, reader);
         CompanyRowParser parser = new CompanyRowParser(BasicCompanyDataColumns.of(table), sectorCodes, source, asOf);
-        for (CsvTable.Row row : table) {
-          read++;
-          switch (parser.parse(row)) {
-            case CompanyRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
-            case CompanyRowParser.Accepted accepted -> {
-              for (String problem : accepted.problems()) {
-                rejects.report(part, row.line(), problem, row.raw());
-              }
-              CompanyRow c = accepted.row();
-              // add() first: once a company is deferred, its later rows must follow it.
-              if (companiesSeen.add(c.companyNumber()) && representable(c)) {
-                writeCompany(c, nodes, operates, located);
-              } else {
-                deferred.write(table, row);
-                deferredCompanies++;
+        try (ReadAhead<CsvTable.Row> rows = table.readAhead()) {
+          for (CsvTable.Row row : rows) {
+            read++;
+            switch (parser.parse(row)) {
+              case CompanyRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
+              case CompanyRowParser.Accepted accepted -> {
+                for (String problem : accepted.problems()) {
+                  rejects.report(part, row.line(), problem, row.raw());
+                }
+                CompanyRow c = accepted.row();
+                // add() first: once a company is deferred, its later rows must follow it.
+                if (companiesSeen.add(c.companyNumber()) && representable(c)) {
+                  writeCompany(c, nodes, operates, located);
+                } else {
+                  deferred.write(table, row);
+                  deferredCompanies++;
+                }
               }
             }
-          }
-          if (read % 10_000 == 0) {
-            progress.update(read, bytesBefore + input.bytesRead());
-            if (read % 100_000 == 0) {
-              diskCheck.run();
+            if (read % 10_000 == 0) {
+              progress.update(read, bytesBefore + input.bytesRead());
+              if (read % 100_000 == 0) {
+                diskCheck.run();
+              }
             }
           }
         }

@@ -33,11 +33,14 @@ import uk.sectorgraph.importer.bulk.KeySet;
  */
 final class KnownCompanies {
 
-  // The nodes the ordinary path would count unchanged for a row with the same hash and date.
+  // The nodes the ordinary path would count unchanged for a row with the same hash and date. The id
+  // prefix is tested in RETURN, not WHERE: there the planner seeks the id index by prefix and reads the
+  // nodes in id order, scattered over the store, where a label scan reads them in store order.
   static final String READ = """
       MATCH (o:Organisation)
-      WHERE o.id STARTS WITH 'GB-COH-' AND o.source STARTS WITH 'companies-house' AND o.missingFromSnapshot IS NULL
-      RETURN substring(o.id, 7) AS number, o.rowHash AS hash, o.asOf AS asOf
+      WHERE o.source STARTS WITH 'companies-house' AND o.missingFromSnapshot IS NULL
+      RETURN CASE WHEN o.id STARTS WITH 'GB-COH-' THEN substring(o.id, 7) END AS number,
+             o.rowHash AS hash, o.asOf AS asOf
       """;
 
   static final KnownCompanies NONE = new KnownCompanies(new long[0], new long[0]);
@@ -74,10 +77,11 @@ final class KnownCompanies {
   private static void add(Record r, LongArrayList keys, LongArrayList fingerprints) {
     Value hash = r.get("hash");
     Value asOf = r.get("asOf");
-    if (!hash.hasType(TYPES.STRING()) || !asOf.hasType(TYPES.DATE())) {
+    Value number = r.get("number");
+    if (number.isNull() || !hash.hasType(TYPES.STRING()) || !asOf.hasType(TYPES.DATE())) {
       return; // not as the importer writes it: the ordinary path decides
     }
-    long key = KeySet.pack(r.get("number").asString());
+    long key = KeySet.pack(number.asString());
     if (key >= 0) {
       keys.add(key);
       fingerprints.add(fingerprint(hash.asString(), asOf.asLocalDate()));

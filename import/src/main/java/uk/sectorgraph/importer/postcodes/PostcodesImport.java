@@ -14,6 +14,7 @@ import uk.sectorgraph.importer.batch.CsvInput;
 import uk.sectorgraph.importer.batch.CsvTable;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.Progress;
+import uk.sectorgraph.importer.batch.ReadAhead;
 import uk.sectorgraph.importer.batch.RejectsFile;
 
 /**
@@ -95,19 +96,21 @@ public final class PostcodesImport {
         input.forEachPart((part, reader) -> {
           CsvTable table = CsvTable.open(part, reader);
           PostcodeRowParser parser = PostcodeRowParser.of(table, asOf);
-          for (CsvTable.Row row : table) {
-            if (checkpoint.isCommitted(++position[0])) {
-              continue;
-            }
-            read[0]++;
-            currentPart = part;
-            currentLine = row.line();
-            switch (parser.parse(row)) {
-              case PostcodeRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
-              case PostcodeRowParser.Accepted accepted -> writer.add(accepted.row(), position[0]);
-            }
-            if (read[0] % 1000 == 0) {
-              progress.update(read[0], bytes + input.bytesRead());
+          try (ReadAhead<CsvTable.Row> rows = table.readAhead()) {
+            for (CsvTable.Row row : rows) {
+              if (checkpoint.isCommitted(++position[0])) {
+                continue;
+              }
+              read[0]++;
+              currentPart = part;
+              currentLine = row.line();
+              switch (parser.parse(row)) {
+                case PostcodeRowParser.Rejected rejected -> rejects.reject(part, row.line(), rejected.reason(), row.raw());
+                case PostcodeRowParser.Accepted accepted -> writer.add(accepted.row(), position[0]);
+              }
+              if (read[0] % 1000 == 0) {
+                progress.update(read[0], bytes + input.bytesRead());
+              }
             }
           }
         });
