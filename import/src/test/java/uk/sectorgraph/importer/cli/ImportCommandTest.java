@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import uk.sectorgraph.importer.batch.ImportSummary;
+import uk.sectorgraph.importer.bench.BenchCommand;
 
 class ImportCommandTest {
 
@@ -26,6 +27,22 @@ class ImportCommandTest {
     assertThat(global.batchSize()).isEqualTo(500);
     assertThat(global.rejectsDirectory()).isEqualTo(Path.of("r"));
     assertThat(global.storeSettings().dataDirectory()).isEqualTo(dir);
+  }
+
+  @Test
+  void benchTimesInitialLoadUnlessToldNotTo() {
+    assertThat(benchInitialLoad()).isTrue();
+    assertThat(benchInitialLoad("--initial-load")).isTrue();
+    assertThat(benchInitialLoad("--no-initial-load")).isFalse();
+  }
+
+  private static boolean benchInitialLoad(String... options) {
+    CommandLine cli = ImportCommand.commandLine();
+    String[] args = new String[options.length + 1];
+    args[0] = "bench";
+    System.arraycopy(options, 0, args, 1, options.length);
+    var parsed = cli.parseArgs(args);
+    return ((BenchCommand) parsed.subcommand().commandSpec().userObject()).initialLoad();
   }
 
   @Test
