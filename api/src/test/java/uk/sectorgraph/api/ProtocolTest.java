@@ -19,6 +19,7 @@ class ProtocolTest extends ApiTestSupport {
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.contentType()).startsWith("application/graphql-response+json");
     assertThat(a.ok().path("lep").path("name").asString()).isNotBlank();
+    assertThat(a.body()).as("data loaded: no notice").doesNotContain("dataLoading");
   }
 
   @Test

@@ -64,6 +64,11 @@ public class DataLoading implements HealthIndicator {
     }
   }
 
+  /** True once the reference (and sample) data are in the graph. */
+  public boolean ready() {
+    return state == State.READY;
+  }
+
   /** For tests and tools that need the data: waits until loading has finished. */
   public boolean awaitLoaded(long timeout, TimeUnit unit) throws InterruptedException {
     return done.await(timeout, unit) && state == State.READY;
