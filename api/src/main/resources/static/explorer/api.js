@@ -43,6 +43,10 @@ const listeners = new Set();
 export function onBusyChange(fn) { listeners.add(fn); }
 function busy(delta) { inFlight += delta; listeners.forEach(fn => fn(inFlight > 0)); }
 
+// The server's extensions.dataLoading (answers given while a fresh store is still being filled).
+const loadingListeners = new Set();
+export function onDataLoading(fn) { loadingListeners.add(fn); }
+
 /** Runs a query; resolves to data, rejects with GraphQlError (errors from the server or HTTP). */
 export async function gql(query, variables = {}) {
   const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
@@ -53,6 +57,10 @@ export async function gql(query, variables = {}) {
     const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     let body = null;
     try { body = await res.json(); } catch { /* not JSON */ }
+    if (body) {
+      const loading = body.extensions && body.extensions.dataLoading;
+      loadingListeners.forEach(fn => fn(loading || null));
+    }
     if (res.status === 401 || res.status === 403) {
       throw new GraphQlError(res.status === 401 ? 'Sign in required by this server' : 'Your account may not read this', [], res.status);
     }

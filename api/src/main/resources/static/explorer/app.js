@@ -1,6 +1,6 @@
 // Sector Graph network explorer: search, expand, filter, details, paths, analyses, share and export.
 
-import { gql, GraphQlError, auth, onBusyChange, ORG_FIELDS } from './api.js';
+import { gql, GraphQlError, auth, onBusyChange, onDataLoading, ORG_FIELDS } from './api.js';
 import {
   NODE_TYPES, NODE_TYPE_LABELS, REL_TYPES, EXPAND_GROUPS, KIND_COLOURS, KIND_LABELS,
   nodeId, typeOfId, orgData, otherData, edgeData, createGraph, layoutOptions, applySizes
@@ -57,6 +57,13 @@ window.explorer = {
 // ---------------------------------------------------------------- status, notices, errors
 
 onBusyChange(b => { $('busy').hidden = !b; document.body.dataset.busy = b ? 'true' : 'false'; });
+
+// Shown while the server says its data are still loading (first start): what is on screen may be partial.
+onDataLoading(message => {
+  const el = $('data-loading');
+  el.textContent = message ? message + ' Refresh the view once it is done.' : '';
+  el.hidden = !message;
+});
 
 function notice(html, actions = []) {
   const el = $('notice');

@@ -61,8 +61,26 @@ class ExplorerJourneyTest {
       assertThat(b.driver.getTitle()).contains("Sector Graph");
       b.screenshot("start");
 
-      // 1. Search with the keyboard: type, arrow to the hit, Enter.
+      // 0. Answers given while the server still fills a fresh store carry extensions.dataLoading (as
+      //    the server sends it then); the explorer shows it until an answer comes without it.
       WebElement search = b.byId("search-input");
+      b.driver.executeScript("""
+          window.realFetch = window.fetch;
+          window.fetch = async (...args) => {
+            const r = await window.realFetch(...args);
+            const body = await r.clone().json().catch(() => null);
+            if (!body) return r;
+            body.extensions = Object.assign({}, body.extensions, {dataLoading: 'Reference and sample data are still loading.'});
+            return new Response(JSON.stringify(body), {status: r.status, headers: r.headers});
+          };""");
+      search.sendKeys("Tees");
+      b.waitUpTo(30).until(d -> b.byId("data-loading").isDisplayed());
+      assertThat(b.byId("data-loading").getText()).contains("still loading");
+      b.screenshot("data-loading");
+      b.driver.executeScript("window.fetch = window.realFetch;");
+      search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+
+      // 1. Search with the keyboard: type, arrow to the hit, Enter.
       search.sendKeys("Seal Sands Chemicals");
       b.waitUpTo(30).until(d -> !d.findElements(By.cssSelector("#search-results li[role=option]")).isEmpty());
       for (int i = 0; i < 12 && !activeHit(b).contains("Seal Sands Chemicals"); i++) {
@@ -74,6 +92,7 @@ class ExplorerJourneyTest {
       String seal = b.visibleNodeIds().getFirst();
       assertThat(b.visibleNodeIds()).containsExactly(seal);
       assertThat(b.byId("sample-tag").isDisplayed()).isTrue();
+      assertThat(b.byId("data-loading").isDisplayed()).as("answers without the notice hide it").isFalse();
       b.screenshot("search");
 
       // 2. Expand every relationship type.
