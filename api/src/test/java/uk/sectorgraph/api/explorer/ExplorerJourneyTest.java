@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,6 +80,8 @@ class ExplorerJourneyTest {
       b.screenshot("data-loading");
       b.driver.executeScript("window.fetch = window.realFetch;");
       search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      // the "Tees" hits go once the emptied box is searched (debounced): only then look for new hits
+      b.waitUpTo(30).until(d -> d.findElements(By.cssSelector("#search-results li[role=option]")).isEmpty());
 
       // 1. Search with the keyboard: type, arrow to the hit, Enter.
       search.sendKeys("Seal Sands Chemicals");
@@ -198,8 +201,17 @@ class ExplorerJourneyTest {
   }
 
   private static String activeHit(ExplorerBrowser b) {
-    List<WebElement> active = b.driver.findElements(By.cssSelector("#search-results li[aria-selected=true]"));
-    return active.isEmpty() ? "" : active.getFirst().getText();
+    for (int attempt = 0; ; attempt++) {
+      List<WebElement> active = b.driver.findElements(By.cssSelector("#search-results li[aria-selected=true]"));
+      try {
+        return active.isEmpty() ? "" : active.getFirst().getText();
+      } catch (StaleElementReferenceException rerendered) {
+        if (attempt == 5) {
+          throw rerendered;
+        }
+        // the list was redrawn by a later answer between finding the hit and reading it: find it again
+      }
+    }
   }
 
   private static String post(String url, String body) throws IOException, InterruptedException {
