@@ -19,6 +19,7 @@ public final class OrganisationConnection {
   private final OrganisationQueries queries;
   private final OrganisationQueries.Scope scope;
   private final PageRequest request;
+  private final boolean countWithPage; // one statement answers both the page and totalCount
   private Page page;
   private Long total;
 
@@ -26,11 +27,12 @@ public final class OrganisationConnection {
     this.queries = queries;
     this.scope = scope;
     this.request = request;
+    this.countWithPage = request.withTotal() && queries.canCountWithPage(scope, request);
   }
 
   synchronized Page page() {
     if (page == null) {
-      if (request.withTotal() && total == null && queries.canCountWithPage(scope, request)) {
+      if (countWithPage && total == null) {
         var both = queries.pageAndTotal(scope, request);
         page = both.page();
         total = both.total();
@@ -42,8 +44,8 @@ public final class OrganisationConnection {
   }
 
   synchronized long totalCount() {
-    if (total == null && request.withTotal() && queries.canCountWithPage(scope, request)) {
-      page(); // one query answers both
+    if (total == null && countWithPage) {
+      page();
     }
     if (total == null) {
       total = queries.count(scope);

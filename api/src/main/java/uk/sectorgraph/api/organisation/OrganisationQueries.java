@@ -1,12 +1,12 @@
 package uk.sectorgraph.api.organisation;
 
 import graphql.GraphqlErrorException;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -96,8 +96,8 @@ public class OrganisationQueries {
       start = Math.max(0, end - size);
       size = (int) (end - start);
     } else {
-      start = request.after() != null ? OrganisationConnection.offset(request.after(), "after") + 1 : 0;
-      size = request.first() != null ? request.first() : PageSize.DEFAULT;
+      start = forwardStart(request);
+      size = forwardSize(request);
     }
     Map<String, Object> params = new HashMap<>();
     String match = match(scope, params);
@@ -107,12 +107,24 @@ public class OrganisationQueries {
     // cost most of a 13,000-organisation LEP page at national scale.
     List<Record> rows = size == 0 ? List.of() : graph.read(match + " WITH o ORDER BY " + orderBy(request.orderBy())
         + " SKIP $skip LIMIT $limit RETURN " + OrganisationView.PROJECTION + " AS o", params);
+    List<Value> nodes = rows.stream().limit(size).map(r -> r.get("o")).toList();
+    return pageOf(nodes, start, rows.size() > size);
+  }
+
+  private static long forwardStart(OrganisationConnection.PageRequest request) {
+    return request.after() != null ? OrganisationConnection.offset(request.after(), "after") + 1 : 0;
+  }
+
+  private static int forwardSize(OrganisationConnection.PageRequest request) {
+    return request.first() != null ? request.first() : PageSize.DEFAULT;
+  }
+
+  /** The edges of projected organisations that start at offset {@code start}, with their page info. */
+  private static OrganisationConnection.Page pageOf(List<Value> nodes, long start, boolean hasNext) {
     List<OrganisationConnection.Edge> edges = new ArrayList<>();
-    for (int i = 0; i < Math.min(size, rows.size()); i++) {
-      edges.add(new OrganisationConnection.Edge(OrganisationView.from(rows.get(i).get("o")),
-          OrganisationConnection.cursor(start + i)));
+    for (int i = 0; i < nodes.size(); i++) {
+      edges.add(new OrganisationConnection.Edge(OrganisationView.from(nodes.get(i)), OrganisationConnection.cursor(start + i)));
     }
-    boolean hasNext = rows.size() > size;
     var info = new OrganisationConnection.PageInfo(hasNext, start > 0,
         edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
     return new OrganisationConnection.Page(edges, info);
@@ -136,8 +148,8 @@ public class OrganisationQueries {
 
   /** One statement for a page and the total: the matches are sorted once and the page sliced from them. */
   PageAndTotal pageAndTotal(Scope scope, OrganisationConnection.PageRequest request) {
-    long start = request.after() != null ? OrganisationConnection.offset(request.after(), "after") + 1 : 0;
-    int size = request.first() != null ? request.first() : PageSize.DEFAULT;
+    long start = forwardStart(request);
+    int size = forwardSize(request);
     Map<String, Object> params = new HashMap<>();
     String match = match(scope, params);
     params.put("skip", start);
@@ -146,14 +158,7 @@ public class OrganisationQueries {
         + " RETURN size(matched) AS total, [o IN matched[$skip..$end] | " + OrganisationView.PROJECTION + "] AS page",
         params).getFirst();
     long total = r.get("total").asLong();
-    List<OrganisationConnection.Edge> edges = new ArrayList<>();
-    List<Value> nodes = r.get("page").asList(v -> v);
-    for (int i = 0; i < nodes.size(); i++) {
-      edges.add(new OrganisationConnection.Edge(OrganisationView.from(nodes.get(i)), OrganisationConnection.cursor(start + i)));
-    }
-    var info = new OrganisationConnection.PageInfo(start + size < total, start > 0,
-        edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
-    return new PageAndTotal(new OrganisationConnection.Page(edges, info), total);
+    return new PageAndTotal(pageOf(r.get("page").asList(v -> v), start, start + size < total), total);
   }
 
   private static String match(Scope scope, Map<String, Object> params) {
