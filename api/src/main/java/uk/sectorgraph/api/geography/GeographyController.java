@@ -1,9 +1,9 @@
 package uk.sectorgraph.api.geography;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;

@@ -71,7 +71,7 @@ public class DataLoading implements HealthIndicator {
 
   /** For tests and tools that need the data: waits until loading has finished. */
   public boolean awaitLoaded(long timeout, TimeUnit unit) throws InterruptedException {
-    return done.await(timeout, unit) && state == State.READY;
+    return done.await(timeout, unit) && ready();
   }
 
   @Override

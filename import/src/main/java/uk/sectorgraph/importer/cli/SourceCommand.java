@@ -10,8 +10,8 @@ import uk.sectorgraph.store.StoreSettings;
 
 /**
  * Base of every source subcommand: opens the store from the global options, runs the import, prints
- * the summary, refreshes the per-area aggregates if the import changed anything, and returns the summary's exit code. Failures are
- * mapped to exit codes by {@link ImportCommand}.
+ * the summary, refreshes the per-area aggregates if the import changed anything, and returns the
+ * summary's exit code. Failures are mapped to exit codes by {@link ImportCommand}.
  */
 public abstract class SourceCommand implements Callable<Integer> {
 
