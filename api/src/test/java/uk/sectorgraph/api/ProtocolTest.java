@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.sectorgraph.api.protocol.ParsedDocumentCache;
 
 class ProtocolTest extends ApiTestSupport {
 
   private static final String SIMPLE = "{ lep(code: \"E37000034\") { name } }";
+
+  @Autowired
+  private ParsedDocumentCache parsedDocuments;
 
   private void answersNormallyAfterwards() {
     assertThat(query(SIMPLE).path("lep").path("name").asString()).isNotBlank();
@@ -106,5 +111,27 @@ class ProtocolTest extends ApiTestSupport {
       assertThat(getPath(ANONYMOUS, asset).status()).as(asset).isEqualTo(200);
     }
     assertThat(getPath(ANALYST, "/graphiql").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRepeatedQueryIsParsedOnceAndStillCheckedWithItsOwnVariables() {
+    String lep = "query($c: ID!) { lep(code: $c) { code } }";
+    assertThat(post(ANALYST, lep, Map.of("c", "E37000034")).ok().path("lep").path("code").asString()).isEqualTo("E37000034");
+    long hits = parsedDocuments.hits();
+    assertThat(post(ANALYST, lep, Map.of("c", "E37000005")).ok().path("lep").path("code").asString())
+        .as("the second request's own variables").isEqualTo("E37000005");
+    assertThat(parsedDocuments.hits()).as("answered from the cache").isGreaterThan(hits);
+
+    // Complexity depends on the variables, so a cached query is checked again on every request.
+    String nested = "query($n: Int) { organisations(first: $n) { edges { node { id name suppliers { supplier { customers "
+        + "{ customer { sectors { primary } } } } } } } } }";
+    post(ANALYST, nested, Map.of("n", 2)).ok();
+    assertThat(post(ANALYST, nested, Map.of("n", 500)).firstError()).contains("max-complexity");
+    post(ANALYST, nested, Map.of("n", 2)).ok();
+
+    // A query that does not validate keeps its error.
+    for (int i = 0; i < 2; i++) {
+      assertThat(post(ANALYST, "{ organisations { totalCount colour } }").firstError()).contains("colour");
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -29,12 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The GraphQL-over-HTTP parts Spring's defaults leave out: queries over GET ({@code ?query=&variables=
  * &operationName=}; a mutation over GET is refused with 405, as the spec asks, because GET must be safe)
- * and our own GraphiQL page built from WebJars, so it works without internet access.
+ * and our own GraphiQL page built from WebJars, so it works without internet access; and parsed queries
+ * kept for the next request that sends the same text ({@link ParsedDocumentCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlProtocolConfiguration {
 
   private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+  @Bean
+  GraphQlSourceBuilderCustomizer parsedDocuments(ParsedDocumentCache cache) {
+    return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+  }
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
