@@ -100,7 +100,7 @@ public class OrganisationQueries {
       size = forwardSize(request);
     }
     Map<String, Object> params = new HashMap<>();
-    String match = match(scope, params);
+    String match = walksIdIndex(scope, request) ? OrganisationWhere.idOrderWalk(scope.filter(), params) : match(scope, params);
     params.put("skip", start);
     params.put("limit", size + 1);
     // Sort and cut the nodes first, then project only the page: projecting every match before sorting
@@ -137,11 +137,22 @@ public class OrganisationQueries {
    * collecting every organisation to do both at once would be far slower.
    */
   boolean canCountWithPage(Scope scope, OrganisationConnection.PageRequest request) {
-    boolean forward = request.last() == null && request.before() == null;
     OrganisationFilter f = scope.filter();
     boolean anchored = scope.sectorCode() != null || scope.localAuthorityCode() != null
         || (f != null && (f.area() != null || f.sector() != null));
-    return forward && anchored;
+    return forward(request) && anchored && !walksIdIndex(scope, request);
+  }
+
+  private static boolean forward(OrganisationConnection.PageRequest request) {
+    return request.last() == null && request.before() == null;
+  }
+
+  /** A forward page in id order of a filter's area that {@link AnchorChoice#walkIdOrder} finds sooner on the id index. */
+  private boolean walksIdIndex(Scope scope, OrganisationConnection.PageRequest request) {
+    boolean idOrder = request.orderBy() == null || request.orderBy().isEmpty()
+        || request.orderBy().equals(List.of(new OrganisationOrder("ID", "ASC")));
+    return forward(request) && idOrder && scope.sectorCode() == null && scope.localAuthorityCode() == null
+        && anchor.walkIdOrder(scope.filter(), forwardStart(request) + forwardSize(request) + 1);
   }
 
   record PageAndTotal(OrganisationConnection.Page page, long total) {}
@@ -181,7 +192,9 @@ public class OrganisationQueries {
     if (orders != null) {
       orders.forEach(o -> parts.add(o.cypher()));
     }
-    parts.add("o.id");
+    if (parts.stream().noneMatch(p -> p.startsWith("o.id "))) {
+      parts.add("o.id"); // ties in a stable order, so that pages neither repeat nor skip
+    }
     return String.join(", ", parts);
   }
 }
