@@ -139,17 +139,20 @@ public final class AreaSectorAggregates {
   /** As {@link #refresh(GraphStore)}, keeping {@code topFirms} largest firms per district and industry. */
   public static void refresh(GraphStore store, int topFirms) {
     long started = System.nanoTime();
+    StepTimes steps = new StepTimes();
     try (var session = store.session()) {
-      session.run(CLEAR).consume();
-      session.run(BY_SECTOR).consume();
-      session.run(BY_INDUSTRY).consume();
-      session.run(CURRENT_FIRMS, Map.of("top", topFirms)).consume();
-      session.run(SECTOR_INCORPORATIONS).consume();
-      session.run(INDUSTRY_TOTALS).consume();
-      session.run(WRITE_TOTALS, Map.of("totals", sectorTotals(session))).consume();
+      steps.time("clear", () -> session.run(CLEAR).consume());
+      steps.time("by sector", () -> session.run(BY_SECTOR).consume());
+      steps.time("by industry", () -> session.run(BY_INDUSTRY).consume());
+      steps.time("current firms", () -> session.run(CURRENT_FIRMS, Map.of("top", topFirms)).consume());
+      steps.time("incorporations", () -> session.run(SECTOR_INCORPORATIONS).consume());
+      steps.time("totals", () -> {
+        session.run(INDUSTRY_TOTALS).consume();
+        session.run(WRITE_TOTALS, Map.of("totals", sectorTotals(session))).consume();
+      });
       session.run(STAMP, Map.of("name", DATASET)).consume();
     }
-    log.info("Refreshed companies per local authority and sector in {} ms", (System.nanoTime() - started) / 1_000_000);
+    log.info("Refreshed companies per local authority and sector in {} ms ({})", (System.nanoTime() - started) / 1_000_000, steps);
   }
 
   /**
@@ -219,4 +222,20 @@ public final class AreaSectorAggregates {
     return withDescendants;
   }
 
+
+  /** Milliseconds per step, for the log line: at national scale the refresh takes minutes, and which step grows matters. */
+  private static final class StepTimes {
+    private final StringBuilder text = new StringBuilder();
+
+    void time(String step, Runnable work) {
+      long started = System.nanoTime();
+      work.run();
+      text.append(text.isEmpty() ? "" : ", ").append(step).append(' ').append((System.nanoTime() - started) / 1_000_000).append(" ms");
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
 }
