@@ -9,12 +9,12 @@ import uk.sectorgraph.api.store.GraphReads;
 
 /**
  * Where a filtered match of organisations starts. When the filter names both an area and a sector: at
- * whichever of the two holds fewer organisations ({@link #sectorFirst}). A LEP holds ~13,000 organisations at national scale
- * while a SIC division may hold a few thousand nationally (or a section hundreds of thousands), so a
- * fixed choice is wrong one way or the other. The sizes are node degrees, which Neo4j keeps counted:
- * the estimate reads a few hundred numbers, not the organisations. A page of a large area in id order
- * may instead walk the id index ({@link #walkIdOrder}). The choice decides only the plan, never the
- * result.
+ * whichever of the two holds fewer organisations ({@link #sectorFirst}). A LEP holds ~13,000
+ * organisations at national scale while a SIC division may hold a few thousand nationally (or a section
+ * hundreds of thousands), so a fixed choice is wrong one way or the other. The sizes are node degrees,
+ * which Neo4j keeps counted: the estimate reads a few hundred numbers, not the organisations. A page of
+ * a large area in id order may instead walk the id index ({@link #walkIdOrder}). The choice decides only
+ * the plan, never the result.
  */
 @Component
 public class AnchorChoice {
