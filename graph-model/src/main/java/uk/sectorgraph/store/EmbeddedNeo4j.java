@@ -70,7 +70,10 @@ final class EmbeddedNeo4j implements AutoCloseable {
           // Netty's default quiet period made every shutdown wait ~10 s for Bolt traffic that, by the
           // time we shut down, cannot come (our own driver is closed first).
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ofMillis(200))
-          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+          // Neo4j reports usage to udc.neo4j.com by default. A tool that councils and firms run on their
+          // own data must not call out unasked, and machines without internet access would only retry.
+          .setConfig(GraphDatabaseSettings.udc_enabled, false);
       if (settings.truncateDamagedTxLog()) {
         log.warn("{}=true: Neo4j may drop an unreadable end of the transaction log while recovering; "
             + "turn it off again once the server has started", StoreSettings.TRUNCATE_DAMAGED_TX_LOG);

@@ -50,6 +50,13 @@ class GraphStoreTest {
   }
 
   @Test
+  void theEmbeddedDbmsSendsNoUsageDataToNeo4j() throws Exception {
+    TestGraph.store();
+    String log = Files.readString(TestGraph.directory().resolve("logs").resolve("debug.log"));
+    assertThat(log).contains("Bolt server started").doesNotContain("Usage Data is being sent");
+  }
+
+  @Test
   void boltRefusesAWrongPassword() {
     GraphStore store = TestGraph.store();
     try (Driver other = GraphDatabase.driver(store.uri(), AuthTokens.basic("neo4j", "not-the-password"))) {
