@@ -222,7 +222,6 @@ public final class AreaSectorAggregates {
     return withDescendants;
   }
 
-
   /** Milliseconds per step, for the log line: at national scale the refresh takes minutes, and which step grows matters. */
   private static final class StepTimes {
     private final StringBuilder text = new StringBuilder();
