@@ -8,6 +8,7 @@ import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.sectorgraph.model.geography.AreaSectorAggregates;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.store.GraphStore;
 
 /**
@@ -97,6 +98,8 @@ public final class SampleDataLoader {
           MERGE (o)-[r:OPERATES_IN]->(s)
           SET r.primary = (i = 0), r.source = $source, r.asOf = date()
           """, p).consume();
+      tx.run("UNWIND $organisations AS row MATCH (o:Organisation {id: row.id}) " + DistrictSectorKeys.refresh("o"), p)
+          .consume();
       tx.run("""
           UNWIND $links AS row
           MATCH (s:Organisation {id: row.supplier}), (c:Organisation {id: row.customer})

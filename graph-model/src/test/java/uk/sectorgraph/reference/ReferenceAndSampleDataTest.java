@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.sample.SampleDataLoader;
 import uk.sectorgraph.sample.SampleRegion;
 import uk.sectorgraph.store.TestGraph;
@@ -80,6 +81,25 @@ class ReferenceAndSampleDataTest {
     assertThat(count("MATCH (:LocalAuthority)-[f:HAS_FIRMS_IN]->(:Industry) RETURN sum(f.companies)"))
         .as("aggregates count every company with a primary sector and a place")
         .isEqualTo(count("MATCH (o:Organisation {kind: 'COMPANY'})-[:LOCATED_IN]->() WHERE EXISTS { (o)-[:OPERATES_IN {primary: true}]->(:Sector)-[:MAPS_TO]->() } RETURN count(o)"));
+  }
+
+  @Test
+  void everySampleOrganisationHasTheDistrictSectorKeysOfItsRelationships() {
+    assertThat(count("MATCH (o:Organisation) WHERE o.districtSectors IS NOT NULL RETURN count(o)")).isGreaterThan(250);
+    var sample = driver.executableQuery("MATCH (o:Organisation {sample: true}) RETURN collect(o.id) AS ids").execute()
+        .records().getFirst().get("ids").asList(v -> v.asString());
+    var stale = driver.executableQuery(DistrictSectorKeys.STALE).withParameters(Map.of("ids", sample))
+        .execute().records().stream().map(r -> r.get("id").asString() + " " + r.get("stored") + " " + r.get("derived")).toList();
+    assertThat(stale).isEmpty();
+    // and the index finds them: a division across the region's districts, as the API asks
+    assertThat(count("""
+        MATCH (la:LocalAuthority)-[:IN_LEP]->(:Lep {code: 'E37000034'}) WITH collect(la.code) AS districts
+        CALL db.index.fulltext.queryNodes('organisation_district_sectors', %s) YIELD node RETURN count(node)"""
+        .formatted(DistrictSectorKeys.luceneQuery("districts", "'C'"))))
+        .isEqualTo(count("""
+            MATCH (o:Organisation)-[:LOCATED_IN]->(:LocalAuthority)-[:IN_LEP]->(:Lep {code: 'E37000034'})
+            WHERE EXISTS { (o)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(:Sector {code: 'C'}) } RETURN count(o)"""))
+        .isGreaterThan(0);
   }
 
   @Test

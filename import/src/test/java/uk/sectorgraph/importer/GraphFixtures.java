@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.store.GraphStore;
 import uk.sectorgraph.store.TestGraph;
 
@@ -58,6 +59,20 @@ public final class GraphFixtures {
     run("MATCH (o:Organisation) WHERE o.id IN $ids DETACH DELETE o", Map.of("ids", organisationIds));
     run("MATCH (n) WHERE (n:Sector OR n:LocalAuthority OR n:Postcode) AND n.source = $source DETACH DELETE n",
         Map.of("source", TEST_SOURCE));
+  }
+
+  /**
+   * Fails, naming them, when any of these organisations (every organisation when null) has district-sector
+   * keys other than its relationships say: every writer of LOCATED_IN or OPERATES_IN must keep them.
+   */
+  public static void assertDistrictSectorKeysCurrent(List<String> organisationIds) {
+    Map<String, Object> parameters = new java.util.HashMap<>();
+    parameters.put("ids", organisationIds);
+    try (var session = driver().session()) {
+      List<String> stale = session.run(DistrictSectorKeys.STALE, parameters).list(r -> r.get("id").asString()
+          + " stored " + r.get("stored") + " derived " + r.get("derived"));
+      org.assertj.core.api.Assertions.assertThat(stale).as("organisations with stale district-sector keys").isEmpty();
+    }
   }
 
   public static void deletePostcodes(List<String> codes) {

@@ -20,6 +20,7 @@ import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.companies.CompaniesImport;
 import uk.sectorgraph.importer.companies.InitialLoad;
 import uk.sectorgraph.importer.postcodes.PostcodesImport;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.store.GraphStore;
 import uk.sectorgraph.store.StoreSettings;
 
@@ -79,8 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
           MATCH (la:LocalAuthority {code: p.laCode})
           MERGE (o)-[:LOCATED_IN]->(la)
         }
+        %s
       } IN TRANSACTIONS OF 10000 ROWS
-      """;
+      """.formatted(DistrictSectorKeys.refresh("o"));
 
   @Override
   public Integer call() throws IOException {

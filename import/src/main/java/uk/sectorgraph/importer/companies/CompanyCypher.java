@@ -1,5 +1,7 @@
 package uk.sectorgraph.importer.companies;
 
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
+
 /** The Cypher of the companies import; every value is a parameter. */
 final class CompanyCypher {
 
@@ -10,7 +12,8 @@ final class CompanyCypher {
    * write has one), unchanged (same row hash: nothing is rewritten, only asOf moves on for a newer
    * snapshot, which is what {@code --full-snapshot} relies on), stale (the graph holds a newer snapshot
    * of this company: an older file never overwrites it; counted as unchanged), or updated.
-   * OPERATES_IN is replaced as a set; LOCATED_IN follows the postcode when the Postcode is loaded.
+   * OPERATES_IN is replaced as a set; LOCATED_IN follows the postcode when the Postcode is loaded; the
+   * organisation's {@link DistrictSectorKeys} follow both.
    */
   static final String UPSERT = """
       UNWIND $rows AS row
@@ -60,10 +63,14 @@ final class CompanyCypher {
         MERGE (o)-[r:LOCATED_IN]->(la)
         SET r.source = row.source, r.asOf = row.asOf
       }
+      CALL (o, outcome) {
+        WITH o WHERE outcome IN ['created', 'updated']
+        %s
+      }
       RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created,
              count(CASE outcome WHEN 'updated' THEN 1 END) AS updated,
              count(CASE WHEN outcome IN ['unchanged', 'stale'] THEN 1 END) AS unchanged
-      """;
+      """.formatted(DistrictSectorKeys.refresh("o"));
 
   /**
    * First round trip of a batch (read-only, ids only): what the graph holds for these companies, so
@@ -107,9 +114,10 @@ final class CompanyCypher {
           MATCH (la:LocalAuthority {code: p.laCode})
           CREATE (o)-[:LOCATED_IN {source: row.source, asOf: row.asOf}]->(la)
         }
+        %s
       }
       RETURN count(CASE WHEN isNew THEN 1 END) AS created, collect(CASE WHEN NOT isNew THEN row.id END) AS existing
-      """;
+      """.formatted(DistrictSectorKeys.refresh("o"));
 
   /** Unchanged rows of a newer snapshot: only the provenance moves on (what {@link #UPSERT} does for them). */
   static final String TOUCH = """

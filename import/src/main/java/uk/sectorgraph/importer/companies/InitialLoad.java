@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,6 +29,7 @@ import uk.sectorgraph.importer.bulk.Neo4jAdminImport;
 import uk.sectorgraph.importer.postcodes.PostcodeRow;
 import uk.sectorgraph.importer.postcodes.PostcodesImport;
 import uk.sectorgraph.model.geography.AreaSectorAggregates;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.reference.ReferenceData;
 import uk.sectorgraph.sample.SampleDataLoader;
 import uk.sectorgraph.store.GraphStore;
@@ -167,7 +170,7 @@ public final class InitialLoad {
       ReferenceData.loadIfNeeded(store);
       refuseUnlessReplaceable(store);
       boolean hadSample = count(store, "MATCH (d:Dataset {sample: true}) RETURN count(d) AS n") > 0;
-      Set<String> sectors = codes(store, CompanyCypher.SECTOR_CODES);
+      Map<String, List<String>> sectors = lineages(store);
       Set<String> authorities = codes(store, "MATCH (a:LocalAuthority) RETURN a.code AS code");
       long started = System.nanoTime();
       try (RejectsFile rejects = RejectsFile.in(options.rejectsDirectory(), NAME)) {
@@ -257,6 +260,15 @@ public final class InitialLoad {
     try (Session session = store.session()) {
       return session.run(query).single().get("n").asLong();
     }
+  }
+
+  private static Map<String, List<String>> lineages(GraphStore store) {
+    Map<String, List<String>> lineages = new HashMap<>();
+    try (Session session = store.session()) {
+      session.run(DistrictSectorKeys.LINEAGES).forEachRemaining(r ->
+          lineages.put(r.get("code").asString(), r.get("lineage").asList(v -> v.asString())));
+    }
+    return lineages;
   }
 
   private static Set<String> codes(GraphStore store, String query) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import uk.sectorgraph.importer.batch.CsvInput;
@@ -20,6 +21,7 @@ import uk.sectorgraph.importer.bulk.KeyIndex;
 import uk.sectorgraph.importer.bulk.KeySet;
 import uk.sectorgraph.importer.postcodes.PostcodeRow;
 import uk.sectorgraph.importer.postcodes.PostcodeRowParser;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 
 /**
  * Turns the input files into the node and relationship files of Neo4j's bulk importer, with exactly the
@@ -66,7 +68,7 @@ final class InitialLoadStaging {
   }
 
   private final Path staging;
-  private final Set<String> sectorCodes;
+  private final Map<String, List<String>> sectorLineages;
   private final Set<String> localAuthorityCodes;
   private final RejectsFile rejects;
   private final Runnable diskCheck;
@@ -82,19 +84,22 @@ final class InitialLoadStaging {
   private long deferredCompanies;
   private long deferredPostcodes;
 
-  /** {@code diskCheck} runs every 100,000 rows and may throw to stop before the disk fills. */
-  InitialLoadStaging(Path staging, Set<String> sectorCodes, Set<String> localAuthorityCodes, RejectsFile rejects,
-      Runnable diskCheck) {
+  /**
+   * @param sectorLineages every sector code, with its own code and its ancestors' ({@link DistrictSectorKeys#LINEAGES})
+   * @param diskCheck runs every 100,000 rows and may throw to stop before the disk fills
+   */
+  InitialLoadStaging(Path staging, Map<String, List<String>> sectorLineages, Set<String> localAuthorityCodes,
+      RejectsFile rejects, Runnable diskCheck) {
     this.diskCheck = diskCheck;
     this.staging = staging;
-    this.sectorCodes = sectorCodes;
+    this.sectorLineages = sectorLineages;
     this.localAuthorityCodes = localAuthorityCodes;
     this.rejects = rejects;
   }
 
   Counts stage(List<Path> postcodeFiles, LocalDate postcodesAsOf, StoredPostcodes stored, List<Path> companyFiles,
       LocalDate asOfOption) throws IOException {
-    writeKeys(SECTORS, "code:ID(Sector)", "Sector", sectorCodes);
+    writeKeys(SECTORS, "code:ID(Sector)", "Sector", sectorLineages.keySet());
     writeKeys(LOCAL_AUTHORITIES, "code:ID(LocalAuthority)", "LocalAuthority", localAuthorityCodes);
     try (AdminImportCsv out = new AdminImportCsv(staging.resolve(POSTCODES),
         "code:ID(Postcode)", ":LABEL", "laCode", "lepCodes:string[]", "source", "asOf:date")) {
@@ -110,7 +115,8 @@ final class InitialLoadStaging {
     }
     try (AdminImportCsv nodes = new AdminImportCsv(staging.resolve(COMPANIES), "id:ID(Organisation)", ":LABEL",
             "kind", "name", "companyNumber", "status", "category", "incorporatedOn:date", "dissolvedOn:date", "postcode",
-            "previousNames:string[]", "previousNamesText", "source", "asOf:date", "rowHash", "statusHistory:string[]");
+            "previousNames:string[]", "previousNamesText", "source", "asOf:date", "rowHash", "statusHistory:string[]",
+            DistrictSectorKeys.PROPERTY + ":string[]");
          AdminImportCsv operates = new AdminImportCsv(staging.resolve(OPERATES_IN),
             ":START_ID(Organisation)", ":END_ID(Sector)", ":TYPE", "primary:boolean", "source", "asOf:date");
          AdminImportCsv located = new AdminImportCsv(staging.resolve(LOCATED_IN),
@@ -171,7 +177,7 @@ final class InitialLoadStaging {
     try (Deferred deferred = new Deferred(deferredCompanies(staging, index))) {
       input.forEachPart((part, reader) -> {
         CsvTable table = CsvTable.open(part, reader);
-        CompanyRowParser parser = new CompanyRowParser(BasicCompanyDataColumns.of(table), sectorCodes, source, asOf);
+        CompanyRowParser parser = new CompanyRowParser(BasicCompanyDataColumns.of(table), sectorLineages.keySet(), source, asOf);
         try (ReadAhead<CsvTable.Row> rows = table.readAhead()) {
           for (CsvTable.Row row : rows) {
             read++;
@@ -209,19 +215,24 @@ final class InitialLoadStaging {
         && AdminImportCsv.representable(c.category()) && AdminImportCsv.representable(c.previousNames());
   }
 
-  /** The values {@link CompanyCypher#CREATE} writes for a new company, relationships included. */
+  /** The values {@link CompanyCypher#CREATE} writes for a new company, relationships and keys included. */
   private void writeCompany(CompanyRow c, AdminImportCsv nodes, AdminImportCsv operates, AdminImportCsv located) {
+    String authority = c.postcode() == null ? null : postcodeAuthority.get(c.postcode());
+    boolean isLocated = authority != null && localAuthorityCodes.contains(authority);
+    List<String> keys = isLocated
+        ? DistrictSectorKeys.keys(List.of(authority), c.sectors().stream().map(CompanyRow.SectorLink::code).toList(),
+            sectorLineages)
+        : null;
     nodes.write(c.id(), "Organisation", "COMPANY", c.name(), c.companyNumber(), c.status(), c.category(),
         c.incorporatedOn(), c.dissolvedOn(), c.postcode(), c.previousNames(),
         c.previousNames().isEmpty() ? null : String.join(" | ", c.previousNames()), c.source(), c.asOf(), c.hash(),
-        c.status() == null ? null : List.of(c.asOf() + ":" + c.status()));
+        c.status() == null ? null : List.of(c.asOf() + ":" + c.status()), keys);
     companies++;
     for (CompanyRow.SectorLink link : c.sectors()) {
       operates.write(c.id(), link.code(), "OPERATES_IN", link.primary(), c.source(), c.asOf());
       operatesIn++;
     }
-    String authority = c.postcode() == null ? null : postcodeAuthority.get(c.postcode());
-    if (authority != null && localAuthorityCodes.contains(authority)) {
+    if (isLocated) {
       located.write(c.id(), authority, "LOCATED_IN", c.source(), c.asOf());
       locatedIn++;
     }

@@ -24,6 +24,7 @@ import uk.sectorgraph.importer.batch.BatchCounts;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.RejectsFile;
 import uk.sectorgraph.importer.psc.CompanyNumbers;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.store.GraphStore;
 
 /**
@@ -63,8 +64,10 @@ public final class OfficersImport {
         SET r.primary = sic.primary, r.source = row.props.source, r.asOf = row.props.asOf
         RETURN count(*) AS linked
       }
-      WITH isNew, before, properties(o) AS after
-      """ + OUTCOME;
+      WITH o, isNew, before, properties(o) AS after
+      %s
+      WITH isNew, before, after
+      """.formatted(DistrictSectorKeys.refresh("o")) + OUTCOME;
 
   static final String OFFICER = """
       UNWIND $rows AS row

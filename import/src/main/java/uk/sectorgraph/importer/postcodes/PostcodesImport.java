@@ -16,6 +16,7 @@ import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.Progress;
 import uk.sectorgraph.importer.batch.ReadAhead;
 import uk.sectorgraph.importer.batch.RejectsFile;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 
 /**
  * ONS postcode directory rows into {@code (:Postcode {code, laCode, lepCodes})}; companies at a postcode
@@ -50,14 +51,17 @@ public final class PostcodesImport {
           WHERE la IS NULL OR other <> la
           DELETE old
         }
-        WITH o, la, row WHERE la IS NOT NULL
-        MERGE (o)-[r:LOCATED_IN]->(la)
-        SET r.source = row.source, r.asOf = row.asOf
+        CALL (o, la, row) {
+          WITH o, la, row WHERE la IS NOT NULL
+          MERGE (o)-[r:LOCATED_IN]->(la)
+          SET r.source = row.source, r.asOf = row.asOf
+        }
+        %s
       }
       RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created,
              count(CASE outcome WHEN 'updated' THEN 1 END) AS updated,
              count(CASE outcome WHEN 'unchanged' THEN 1 END) AS unchanged
-      """;
+      """.formatted(DistrictSectorKeys.refresh("o"));
 
   private final Driver driver;
   private final String database;

@@ -107,6 +107,38 @@ class CompaniesImportTest {
     assertThat(moved.get("la").asString()).isEqualTo(HARROGATE);
     assertThat(moved.get("sectors").asList()).containsExactly("99999:true");
     assertThat(organisation("GB-COH-12778855").get("o").asNode().get("postcode").asString()).isEqualTo("S35 2PH");
+    assertThat(moved.get("o").asNode().get("districtSectors").asList()).contains(HARROGATE + "/99999");
+    assertThat(obac.get("o").asNode().get("districtSectors").isNull()).as("no district: no keys").isTrue();
+    GraphFixtures.assertDistrictSectorKeysCurrent(SAMPLE_IDS);
+  }
+
+  /** A company that moves district and changes sector gets the keys of where it is now, by both write paths. */
+  @Test
+  void districtSectorKeysFollowACompanysMoveAndNewSectors() throws IOException {
+    GraphFixtures.localAuthority("E06000001");
+    GraphFixtures.postcode("TS24 7BT", "E06000001");
+    List<String> lines = lines();
+    String moved = lines.stream().filter(l -> l.contains("08209948")).reduce((a, b) -> b).orElseThrow();
+    Path first = write("BasicCompanyData-first.csv", lines.get(0) + "\n" + moved + "\n");
+    for (boolean skip : List.of(false, true)) {
+      importer(10_000).skipKnownRows(skip).run(List.of(first));
+      assertThat(keys("GB-COH-08209948")).contains(HARROGATE + "/99999").allMatch(k -> k.startsWith(HARROGATE + "/"));
+
+      String elsewhere = moved.replace("HG1 1ND", "TS24 7BT").replace("99999 - Dormant Company", "47710 - Retail sale of clothing");
+      assertThat(elsewhere).contains("TS24 7BT").contains("47710");
+      importer(10_000).skipKnownRows(skip).run(List.of(write("BasicCompanyData-second.csv", lines.get(0) + "\n" + elsewhere + "\n")));
+      assertThat(keys("GB-COH-08209948")).contains("E06000001/47710").noneMatch(k -> k.startsWith(HARROGATE + "/"))
+          .noneMatch(k -> k.endsWith("/99999"));
+      GraphFixtures.assertDistrictSectorKeysCurrent(SAMPLE_IDS);
+      GraphFixtures.cleanUp(SAMPLE_IDS);
+      referenceData();
+      GraphFixtures.localAuthority("E06000001");
+      GraphFixtures.postcode("TS24 7BT", "E06000001");
+    }
+  }
+
+  static List<String> keys(String id) {
+    return organisation(id).get("o").asNode().get("districtSectors").asList(v -> v.asString());
   }
 
   @Test
@@ -163,6 +195,7 @@ class CompaniesImportTest {
             dir.resolve("data"), dir.resolve("rejects"), 2, step.asOf(), step.full())).skipKnownRows(skip).run(List.of(file));
         record.add("step " + i + ": created " + summary.created() + ", updated " + summary.updated() + ", unchanged "
             + summary.unchanged() + "\n" + GraphFixtures.dump(SAMPLE_IDS));
+        GraphFixtures.assertDistrictSectorKeysCurrent(SAMPLE_IDS);
       }
       GraphFixtures.cleanUp(SAMPLE_IDS);
       referenceData();

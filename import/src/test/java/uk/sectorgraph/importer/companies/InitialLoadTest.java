@@ -22,6 +22,7 @@ import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.bench.SyntheticCommand;
 import uk.sectorgraph.importer.postcodes.PostcodesImport;
 import uk.sectorgraph.model.geography.AreaSectorAggregates;
+import uk.sectorgraph.model.geography.DistrictSectorKeys;
 import uk.sectorgraph.reference.ReferenceData;
 import uk.sectorgraph.store.GraphStore;
 import uk.sectorgraph.store.StoreSettings;
@@ -65,6 +66,7 @@ class InitialLoadTest {
           shared.resolve("ordinary-rejects"), 1000, null, false)).run(companyFiles);
       AreaSectorAggregates.refresh(store);
       ordinaryGraph = graph(store);
+      assertThat(staleKeys(store)).isEmpty();
     }
   }
 
@@ -133,6 +135,13 @@ class InitialLoadTest {
     return lines;
   }
 
+  static List<String> staleKeys(GraphStore store) {
+    try (Session session = store.session()) {
+      return session.run(DistrictSectorKeys.STALE, java.util.Collections.singletonMap("ids", null))
+          .list(r -> r.get("id").asString() + " stored " + r.get("stored") + " derived " + r.get("derived"));
+    }
+  }
+
   /** Maps with sorted keys and lists of maps in a fixed order, so that equal graphs print equally. */
   static Object sorted(Object value) {
     return switch (value) {
@@ -168,7 +177,15 @@ class InitialLoadTest {
         // the indexes the API relies on were built by the migrations after the bulk import
         assertThat(session.run("CALL db.index.fulltext.queryNodes('organisation_names', 'SYNTHETIC') YIELD node "
             + "RETURN count(node) AS n").single().get("n").asLong()).isGreaterThan(0);
+        // the district-sector keys were staged for the bulk importer: the same keys (compared above) and indexed
+        long keyed = session.run("MATCH (o:Organisation) WHERE o.districtSectors IS NOT NULL RETURN count(o) AS n")
+            .single().get("n").asLong();
+        assertThat(keyed).isGreaterThan(1000);
+        assertThat(session.run("MATCH (o:Organisation) WHERE o.districtSectors IS NOT NULL WITH o LIMIT 1 "
+            + "CALL db.index.fulltext.queryNodes('organisation_district_sectors', '\"' + o.districtSectors[0] + '\"') "
+            + "YIELD node WHERE node = o RETURN count(node) AS n").single().get("n").asLong()).isEqualTo(1);
       }
+      assertThat(staleKeys(store)).isEmpty();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.sectorgraph.importer.GraphFixtures;
 import uk.sectorgraph.importer.batch.ImportSummary;
 import uk.sectorgraph.importer.batch.RejectsFile;
 import uk.sectorgraph.importer.testing.GraphCleanup;
@@ -31,6 +32,7 @@ class OfficersImportTest {
   @AfterEach
   void cleanUp() {
     GraphCleanup.deleteSource(SOURCE);
+    GraphFixtures.cleanUp(List.of());
   }
 
   @Test
@@ -39,6 +41,12 @@ class OfficersImportTest {
     try (var list = Files.list(DIR)) {
       files = list.sorted().toList();
     }
+    // Tesco is already located (as the companies import would have left it): its sector from the profile
+    // must reach its district-sector keys.
+    GraphFixtures.sectors("47110");
+    GraphFixtures.localAuthority("E07000241");
+    GraphCleanup.run("MERGE (la:LocalAuthority {code: 'E07000241'}) MERGE (o:Organisation {id: 'GB-COH-00445790'}) "
+        + "MERGE (o)-[:LOCATED_IN]->(la)", Map.of());
     try (RejectsFile rejects = RejectsFile.in(temp, "officers")) {
       ImportSummary first = new OfficersImport(GraphCleanup.store()).run(files, OPTIONS, rejects);
       assertThat(first.read()).isEqualTo(3 + 2 + 1);
@@ -57,6 +65,9 @@ class OfficersImportTest {
         + "(:Organisation {id: 'GB-COH-03610056'}) MATCH (p)-[:REGISTERED_AS]->(o:Organisation {id: 'GB-COH-03849195', companyNumber: '03849195'}) "
         + "RETURN count(o)", Map.of())).isEqualTo(1);
     assertThat(GraphCleanup.count("MATCH (:Person {kind: 'INDIVIDUAL'})-[r:REGISTERED_AS]->() RETURN count(r)", Map.of())).isZero();
+    assertThat(GraphCleanup.count("MATCH (o:Organisation {id: 'GB-COH-00445790'}) WHERE 'E07000241/47110' IN o.districtSectors "
+        + "RETURN count(o)", Map.of())).isEqualTo(1);
+    GraphFixtures.assertDistrictSectorKeysCurrent(List.of("GB-COH-00445790", "GB-COH-03610056", "GB-COH-03849195"));
   }
 
   @Test

@@ -83,6 +83,7 @@ class PostcodesImportTest {
     assertThat(locatedIn("GB-COH-08209948")).containsExactly("E07000165");
     assertThat(locatedIn("GB-COH-12778855")).containsExactly("E08000039");
     assertThat(postcode("S35 2PH")).containsEntry("lepCodes", List.of("E37000040"));
+    GraphFixtures.assertDistrictSectorKeysCurrent(GraphFixtures.SAMPLE_IDS);
 
     // The directory moves a postcode to another authority: the outdated LOCATED_IN goes.
     Files.writeString(onspd, """
@@ -92,6 +93,16 @@ class PostcodesImportTest {
     ImportSummary moved = importer().run(List.of(onspd));
     assertThat(moved.updated()).isEqualTo(1);
     assertThat(locatedIn("GB-COH-08209948")).containsExactly("E08000039");
+    GraphFixtures.assertDistrictSectorKeysCurrent(GraphFixtures.SAMPLE_IDS);
+
+    // ... and then to an authority the graph does not hold: the company is located nowhere, with no keys.
+    Files.writeString(onspd, """
+        pcd7,pcd8,pcds,doterm,lad25cd,lep21cd1,lep21cd2\r
+        "HG1 1ND","HG1  1ND","HG1 1ND","","E07999999","E37000062",""\r
+        """, StandardCharsets.UTF_8);
+    importer().run(List.of(onspd));
+    assertThat(locatedIn("GB-COH-08209948")).isEmpty();
+    GraphFixtures.assertDistrictSectorKeysCurrent(GraphFixtures.SAMPLE_IDS);
   }
 
   static List<String> locatedIn(String id) {
