@@ -114,20 +114,22 @@ class OrganisationQueryTest extends ApiTestSupport {
   }
 
   /**
-   * Area and sector together: the match starts from the smaller (AnchorChoice), and either way the
-   * page and count are those of a plain match over every organisation.
+   * Area and sector together: the match starts from the index of (district, sector) keys, and its pages
+   * and counts are those of a plain match over every organisation, at every level of the SIC tree, with
+   * primarySectorOnly, for codes that do not exist and for arguments that look like Lucene syntax.
    */
   @Test
-  void areaAndSectorTogetherGiveTheSameOrganisationsWhicheverTheMatchStartsFrom() {
-    record Case(String area, String sector, boolean sectorFirst, boolean primaryOnly) {}
-    // division 20 holds fewer organisations than the whole LEP; section C more than one district
+  void areaAndSectorTogetherGiveThePlainMatchesOrganisations() {
+    record Case(String area, String sector, boolean primaryOnly) {}
     // 20.16 in Stockton-on-Tees: a firm there has it only as a secondary code
-    List<Case> cases = List.of(new Case("E37000034", "20", true, false), new Case("E06000002", "C", false, false),
-        new Case("E37000034", "20", true, true), new Case("E06000002", "C", false, true),
-        new Case("E06000004", "20.16", true, false), new Case("E06000004", "20.16", true, true));
+    List<Case> cases = List.of(new Case("E37000034", "20", false), new Case("E06000002", "C", false),
+        new Case("E37000034", "20", true), new Case("E06000002", "C", true),
+        new Case("E06000004", "20.16", false), new Case("E06000004", "20.16", true),
+        new Case("E37000034", "20.1", false), new Case("E37000034", "20160", false),
+        new Case("E37000034", "99.99", false), new Case("E99999999", "20", false),
+        new Case("E37000034", "20\" OR \"E06000001/C", false), new Case("E06000001\" OR *", "C", false));
     List<Integer> sizes = new ArrayList<>();
     for (Case c : cases) {
-      assertThat(anchor.sectorFirst(areaAndSector(c.area(), c.sector()))).as(c.toString()).isEqualTo(c.sectorFirst());
       List<String> expected = graph.read("""
           MATCH (o:Organisation)
           WHERE EXISTS { (o)-[:LOCATED_IN]->(la:LocalAuthority)
@@ -138,8 +140,9 @@ class OrganisationQueryTest extends ApiTestSupport {
           .stream().map(r -> r.get("id").asString()).toList();
       sizes.add(expected.size());
 
-      JsonNode page = query("{ organisations(where: {area: \"" + c.area() + "\", sector: \"" + c.sector()
-          + "\", primarySectorOnly: " + c.primaryOnly() + "}, first: 500) { totalCount edges { node { id } } } }")
+      JsonNode page = query("query($area: ID, $sector: ID, $primary: Boolean) { organisations(where: {area: $area,"
+          + " sector: $sector, primarySectorOnly: $primary}, first: 500) { totalCount edges { node { id } } } }",
+          Map.of("area", c.area(), "sector", c.sector(), "primary", c.primaryOnly()))
           .path("organisations");
 
       assertThat(page.path("totalCount").asInt()).as(c.toString()).isEqualTo(expected.size());
@@ -149,6 +152,8 @@ class OrganisationQueryTest extends ApiTestSupport {
     }
     assertThat(sizes.subList(0, 4)).allMatch(n -> n > 1);
     assertThat(sizes.get(4)).as("primarySectorOnly leaves out a secondary code").isGreaterThan(sizes.get(5));
+    assertThat(sizes.subList(6, 8)).as("a group and a subclass").allMatch(n -> n > 0);
+    assertThat(sizes.subList(8, 12)).as("unknown codes and Lucene syntax match nothing").allMatch(n -> n == 0);
   }
 
   static OrganisationFilter areaOnly(String area) {

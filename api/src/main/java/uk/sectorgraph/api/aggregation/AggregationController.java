@@ -11,7 +11,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import uk.sectorgraph.api.limits.BadInput;
-import uk.sectorgraph.api.organisation.AnchorChoice;
 import uk.sectorgraph.api.organisation.OrganisationFilter;
 import uk.sectorgraph.api.organisation.OrganisationWhere;
 import uk.sectorgraph.api.store.GraphReads;
@@ -33,18 +32,16 @@ class AggregationController {
       String recipientSector, String awardedFrom, String awardedTo, Double amountMin, Double amountMax) {}
 
   private final GraphReads graph;
-  private final AnchorChoice anchor;
 
-  AggregationController(GraphReads graph, AnchorChoice anchor) {
+  AggregationController(GraphReads graph) {
     this.graph = graph;
-    this.anchor = anchor;
   }
 
   @QueryMapping
   List<Bucket> organisationAggregate(@Argument OrganisationFilter where, @Argument String groupBy) {
     Map<String, Object> params = new HashMap<>();
     String cypher = usesPrecomputed(where, groupBy) ? precomputed(where, groupBy, params)
-        : counted(where, groupBy, params, anchor.sectorFirst(where));
+        : counted(where, groupBy, params);
     List<Bucket> buckets = new ArrayList<>();
     for (Record r : graph.read(cypher, params)) {
       buckets.add(new Bucket(str(r.get("key")), str(r.get("label")), r.get("count").asInt(),
@@ -96,8 +93,8 @@ class AggregationController {
     return c.toString();
   }
 
-  private static String counted(OrganisationFilter f, String groupBy, Map<String, Object> params, boolean sectorFirst) {
-    StringBuilder c = new StringBuilder(OrganisationWhere.matchWhere(f, params, sectorFirst)).append('\n');
+  private static String counted(OrganisationFilter f, String groupBy, Map<String, Object> params) {
+    StringBuilder c = new StringBuilder(OrganisationWhere.matchWhere(f, params)).append('\n');
     c.append(switch (groupBy) {
       case "SECTION", "DIVISION" -> {
         params.put("level", groupBy);

@@ -8,13 +8,10 @@ import org.springframework.stereotype.Component;
 import uk.sectorgraph.api.store.GraphReads;
 
 /**
- * Where a filtered match of organisations starts. When the filter names both an area and a sector: at
- * whichever of the two holds fewer organisations ({@link #sectorFirst}). A LEP holds ~13,000
- * organisations at national scale while a SIC division may hold a few thousand nationally (or a section
- * hundreds of thousands), so a fixed choice is wrong one way or the other. The sizes are node degrees,
- * which Neo4j keeps counted: the estimate reads a few hundred numbers, not the organisations. A page of
- * a large area in id order may instead walk the id index ({@link #walkIdOrder}). The choice decides only
- * the plan, never the result.
+ * Whether a page of a large area in id order walks the organisation id index ({@link #walkIdOrder})
+ * instead of reading the whole area. The sizes behind the choice are node degrees, which Neo4j keeps
+ * counted: the estimate reads a few hundred numbers, not the organisations. The choice decides only the
+ * plan, never the result.
  */
 @Component
 public class AnchorChoice {
@@ -22,12 +19,6 @@ public class AnchorChoice {
   private static final String AREA_SIZE = """
       MATCH (la:LocalAuthority) WHERE la.code = $code OR EXISTS { (la)-[:IN_LEP]->(:Lep {code: $code}) }
       RETURN sum(COUNT { (la)<-[:LOCATED_IN]-() }) AS size
-      """;
-
-  // Organisations with two SIC codes in the subtree count twice: an estimate is all a plan needs.
-  private static final String SECTOR_SIZE = """
-      MATCH (:Sector {code: $code})<-[:PART_OF*0..4]-(s:Sector)
-      RETURN sum(COUNT { (s)<-[:OPERATES_IN]-() }) AS size
       """;
 
   private static final String ALL = "MATCH (o:Organisation) RETURN count(o) AS size";
@@ -43,14 +34,6 @@ public class AnchorChoice {
 
   AnchorChoice(GraphReads graph) {
     this.graph = graph;
-  }
-
-  /** True when the match should start from the filter's sector rather than its area. */
-  public boolean sectorFirst(OrganisationFilter filter) {
-    if (filter == null || filter.area() == null || filter.sector() == null) {
-      return false;
-    }
-    return size(SECTOR_SIZE, filter.sector()) < size(AREA_SIZE, filter.area());
   }
 
   /**

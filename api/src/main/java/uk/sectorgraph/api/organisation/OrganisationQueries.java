@@ -18,15 +18,8 @@ import uk.sectorgraph.api.store.GraphReads;
 @Component
 public class OrganisationQueries {
 
-  /**
-   * Which organisations a connection pages over: a filter, optionally inside a sector or an area.
-   * {@code sectorFirst}: where the match starts ({@link AnchorChoice}); it changes the plan, not the result.
-   */
-  public record Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode, boolean sectorFirst) {
-    public Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode) {
-      this(filter, sectorCode, localAuthorityCode, false);
-    }
-  }
+  /** Which organisations a connection pages over: a filter, optionally inside a sector or an area. */
+  public record Scope(OrganisationFilter filter, String sectorCode, String localAuthorityCode) {}
 
   private final GraphReads graph;
   private final AnchorChoice anchor;
@@ -71,9 +64,6 @@ public class OrganisationQueries {
     }
     if (last != null) {
       PageSize.check(last, "last", maxPageSize);
-    }
-    if (scope.sectorCode() == null && scope.localAuthorityCode() == null && anchor.sectorFirst(scope.filter())) {
-      scope = new Scope(scope.filter(), null, null, true);
     }
     return new OrganisationConnection(this, scope,
         new OrganisationConnection.PageRequest(first, after, last, before, orderBy,
@@ -181,7 +171,7 @@ public class OrganisationQueries {
       params.put("scopeArea", scope.localAuthorityCode());
       cypher.append("MATCH (:LocalAuthority {code: $scopeArea})<-[:LOCATED_IN]-(o:Organisation) ");
     } else {
-      return OrganisationWhere.matchWhere(scope.filter(), params, scope.sectorFirst());
+      return OrganisationWhere.matchWhere(scope.filter(), params);
     }
     cypher.append("WHERE ").append(OrganisationWhere.of(scope.filter(), params));
     return cypher.toString();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
 
-/** An organisation as the API shows it; built from a Cypher map projection {@code o {.*}}. */
+/** An organisation as the API shows it; built from the Cypher map projection {@link #PROJECTION}. */
 public record OrganisationView(
     String id,
     String name,
