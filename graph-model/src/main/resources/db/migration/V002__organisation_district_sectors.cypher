@@ -1,6 +1,7 @@
 // Each organisation's (district, sector) keys, for "organisations in this area and this sector" answered by
 // one index lookup (see DistrictSectorKeys). A store made before this migration gets its keys here; a
 // bulk-loaded store has them from staging, and an organisation without a district or a sector has none.
+// The keys are derived as DistrictSectorKeys.refresh derives them (copied, as a migration must not change).
 MATCH (o:Organisation)
 WHERE o.districtSectors IS NULL AND EXISTS { (o)-[:LOCATED_IN]->(:LocalAuthority) } AND EXISTS { (o)-[:OPERATES_IN]->(:Sector) }
 CALL (o) {

@@ -45,6 +45,12 @@ public final class DistrictSectorKeys {
       RETURN o.id AS id, stored, derived LIMIT 20
       """.formatted(DERIVED.formatted("o"));
 
+  /** Sector code → that sector's code and its ancestors' codes: what {@link #keys} needs for each code. */
+  public static final String LINEAGES = """
+      MATCH (s:Sector)
+      RETURN s.code AS code, COLLECT { MATCH p = (s)-[:PART_OF*0..4]->(t:Sector) RETURN t.code ORDER BY length(p) } AS lineage
+      """;
+
   private DistrictSectorKeys() {}
 
   /**
@@ -76,8 +82,8 @@ public final class DistrictSectorKeys {
   }
 
   /**
-   * A Lucene query for the index matching any of {@code districts} paired with {@code sectorVariable}'s
-   * code, as a Cypher expression over a list of district codes. Every key is a quoted term, with quotes and
+   * A Cypher expression for the Lucene query that matches the key of any district in the list
+   * {@code districtsVariable} paired with the sector code {@code sectorCodeExpression}. Every key is a quoted term, with quotes and
    * backslashes escaped, so no value can change the query's structure.
    */
   public static String luceneQuery(String districtsVariable, String sectorCodeExpression) {
@@ -88,10 +94,4 @@ public final class DistrictSectorKeys {
   private static String escaped(String expression) {
     return "replace(replace(" + expression + ", '\\\\', '\\\\\\\\'), '\"', '\\\\\"')";
   }
-
-  /** Sector code → that sector's code and its ancestors' codes: what {@link #keys} needs for each code. */
-  public static final String LINEAGES = """
-      MATCH (s:Sector)
-      RETURN s.code AS code, COLLECT { MATCH p = (s)-[:PART_OF*0..4]->(t:Sector) RETURN t.code ORDER BY length(p) } AS lineage
-      """;
 }
