@@ -66,12 +66,9 @@ public final class GraphFixtures {
    * keys other than its relationships say: every writer of LOCATED_IN or OPERATES_IN must keep them.
    */
   public static void assertDistrictSectorKeysCurrent(List<String> organisationIds) {
-    Map<String, Object> parameters = new java.util.HashMap<>();
-    parameters.put("ids", organisationIds);
     try (var session = driver().session()) {
-      List<String> stale = session.run(DistrictSectorKeys.STALE, parameters).list(r -> r.get("id").asString()
-          + " stored " + r.get("stored") + " derived " + r.get("derived"));
-      org.assertj.core.api.Assertions.assertThat(stale).as("organisations with stale district-sector keys").isEmpty();
+      org.assertj.core.api.Assertions.assertThat(DistrictSectorKeys.stale(session, organisationIds))
+          .as("organisations with stale district-sector keys").isEmpty();
     }
   }
 

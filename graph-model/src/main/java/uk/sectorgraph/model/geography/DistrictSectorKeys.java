@@ -2,10 +2,12 @@ package uk.sectorgraph.model.geography;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.neo4j.driver.QueryRunner;
 
 /**
  * Each organisation's (district, sector) pairs, kept on the node as {@code o.districtSectors} (keys such as
@@ -21,7 +23,7 @@ import java.util.TreeSet;
  *
  * <p>The keys are derived from {@code LOCATED_IN} and {@code OPERATES_IN} and the SIC tree, so every writer
  * of either relationship ends its write with {@link #refresh(String)} (or, in the bulk load, computes the
- * same keys with {@link #keys}); {@link #STALE} finds organisations whose keys disagree, and every
+ * same keys with {@link #keys}); {@link #stale} finds organisations whose keys disagree, and every
  * writer's tests run it.
  */
 public final class DistrictSectorKeys {
@@ -34,11 +36,7 @@ public final class DistrictSectorKeys {
                 MATCH (%1$s)-[:OPERATES_IN]->(:Sector)-[:PART_OF*0..4]->(t:Sector)
                 WITH DISTINCT la.code + '/' + t.code AS key RETURN key ORDER BY key }""";
 
-  /**
-   * The organisations among {@code $ids} (every organisation when null) whose keys are not what their
-   * relationships say: {@code id}, {@code stored}, {@code derived}, at most 20 rows. For tests and checks.
-   */
-  public static final String STALE = """
+  private static final String STALE = """
       MATCH (o:Organisation) WHERE $ids IS NULL OR o.id IN $ids
       WITH o, coalesce(o.districtSectors, []) AS stored, %s AS derived
       WHERE stored <> derived
@@ -52,6 +50,16 @@ public final class DistrictSectorKeys {
       """;
 
   private DistrictSectorKeys() {}
+
+  /**
+   * The organisations among {@code ids} (every organisation when null) whose keys are not what their
+   * relationships say, each as "id stored [...] derived [...]", at most 20. Reads every organisation
+   * named: for tests and checks, not for requests.
+   */
+  public static List<String> stale(QueryRunner graph, List<String> ids) {
+    return graph.run(STALE, Collections.singletonMap("ids", ids))
+        .list(r -> r.get("id").asString() + " stored " + r.get("stored") + " derived " + r.get("derived"));
+  }
 
   /**
    * Cypher that sets the keys of the organisation bound to {@code variable} from its relationships as they

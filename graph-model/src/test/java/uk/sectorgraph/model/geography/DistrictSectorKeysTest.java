@@ -99,7 +99,7 @@ class DistrictSectorKeysTest {
 
   static List<String> stale() {
     try (var session = store.session()) {
-      return session.run(DistrictSectorKeys.STALE, Map.of("ids", IDS)).list(r -> r.get("id").asString());
+      return DistrictSectorKeys.stale(session, IDS);
     }
   }
 }

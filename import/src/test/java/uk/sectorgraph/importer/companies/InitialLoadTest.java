@@ -137,8 +137,7 @@ class InitialLoadTest {
 
   static List<String> staleKeys(GraphStore store) {
     try (Session session = store.session()) {
-      return session.run(DistrictSectorKeys.STALE, java.util.Collections.singletonMap("ids", null))
-          .list(r -> r.get("id").asString() + " stored " + r.get("stored") + " derived " + r.get("derived"));
+      return DistrictSectorKeys.stale(session, null);
     }
   }
 
