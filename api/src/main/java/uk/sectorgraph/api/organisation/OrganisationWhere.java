@@ -14,12 +14,6 @@ import uk.sectorgraph.model.geography.DistrictSectorKeys;
  */
 public final class OrganisationWhere {
 
-  // The $anchorArea's districts, collected once, and a test of o against them: for a match that starts
-  // elsewhere (the id index) and still needs the area.
-  private static final String ANCHOR_DISTRICTS =
-      "MATCH (la:LocalAuthority) WHERE " + districtOf("la", "$anchorArea") + " WITH collect(la) AS anchorDistricts ";
-  private static final String IN_ANCHOR_DISTRICTS = "EXISTS { (o)-[:LOCATED_IN]->(d) WHERE d IN anchorDistricts }";
-
   private final Map<String, Object> parameters;
   private int next;
 
@@ -57,9 +51,10 @@ public final class OrganisationWhere {
    */
   static String idOrderWalk(OrganisationFilter filter, Map<String, Object> params) {
     params.put("anchorArea", filter.area());
-    return ANCHOR_DISTRICTS
-        + "MATCH (o:Organisation) USING INDEX o:Organisation(id) WHERE o.id IS NOT NULL AND " + IN_ANCHOR_DISTRICTS
-        + " AND " + new OrganisationWhere(params).predicate(filter, "where", true, false);
+    return "MATCH (la:LocalAuthority) WHERE " + districtOf("la", "$anchorArea") + " WITH collect(la) AS anchorDistricts "
+        + "MATCH (o:Organisation) USING INDEX o:Organisation(id) WHERE o.id IS NOT NULL "
+        + "AND EXISTS { (o)-[:LOCATED_IN]->(d) WHERE d IN anchorDistricts } "
+        + "AND " + new OrganisationWhere(params).predicate(filter, "where", true, false);
   }
 
   /**
